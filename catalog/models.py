@@ -1,0 +1,342 @@
+"""Categories, products with their photos, and the certificates that earn badges."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from imagekit.models import ImageSpecField
+from imagekit.processors import ResizeToFit
+from simple_history.models import HistoricalRecords
+
+from sentra.states import check_transition
+from sentra.storage import private_storage
+from vendors.models import Vendor
+
+from .validators import normalize_pirt, pirt_region_code, validate_halal, validate_pirt
+
+
+class CategoryQuerySet(models.QuerySet):
+    def roots(self) -> "CategoryQuerySet":
+        return self.filter(parent__isnull=True)
+
+
+class Category(models.Model):
+    """Two levels: Makanan › Keripik, Minuman › Kopi, Kain & Pakaian › Tapis…"""
+
+    name = models.CharField(_("nama"), max_length=80)
+    name_en = models.CharField(_("nama (Inggris)"), max_length=80, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("induk"), on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
+    is_food = models.BooleanField(_("pangan olahan"), default=False, help_text=_("Perlu P-IRT dan halal."))
+    position = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kategori")
+        verbose_name_plural = _("kategori")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalog:product-list") + f"?kategori={self.slug}"
+
+    def clean(self) -> None:
+        if self.parent_id and self.parent.parent_id:
+            raise ValidationError({"parent": _("Kategori hanya boleh dua tingkat.")})
+
+
+class ProductQuerySet(models.QuerySet):
+    def published(self) -> "ProductQuerySet":
+        """Products a shopper may see: published, of an approved vendor."""
+        return self.filter(status=Product.Status.PUBLISHED, vendor__status=Vendor.Status.APPROVED)
+
+    def in_category(self, category: Category) -> "ProductQuerySet":
+        return self.filter(Q(category=category) | Q(category__parent=category))
+
+    def in_region(self, regency) -> "ProductQuerySet":
+        return self.filter(vendor__regency=regency)
+
+    def available(self) -> "ProductQuerySet":
+        return self.filter(Q(made_to_order=True) | Q(stock_on_hand__gt=F("stock_reserved")))
+
+    def with_card_data(self) -> "ProductQuerySet":
+        return self.select_related("vendor", "vendor__regency", "category").prefetch_related(
+            models.Prefetch("images", queryset=ProductImage.objects.order_by("position", "pk"))
+        )
+
+
+class Product(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draf")
+        PUBLISHED = "published", _("Tayang")
+        HIDDEN = "hidden", _("Disembunyikan Dinas")
+        ARCHIVED = "archived", _("Diarsipkan")
+
+    TRANSITIONS = {
+        Status.DRAFT: {Status.PUBLISHED, Status.HIDDEN, Status.ARCHIVED},
+        Status.PUBLISHED: {Status.DRAFT, Status.HIDDEN, Status.ARCHIVED},
+        Status.HIDDEN: {Status.DRAFT, Status.PUBLISHED, Status.ARCHIVED},
+        Status.ARCHIVED: {Status.DRAFT},
+    }
+    NEEDS_REASON = {Status.HIDDEN}
+
+    vendor = models.ForeignKey(Vendor, verbose_name=_("UMKM"), on_delete=models.PROTECT, related_name="products")
+    category = models.ForeignKey(
+        Category, verbose_name=_("kategori"), on_delete=models.PROTECT, related_name="products"
+    )
+    name = models.CharField(_("nama produk"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    description = models.TextField(_("deskripsi"), blank=True)
+    price = models.PositiveIntegerField(_("harga (Rp)"))
+    sale_unit = models.CharField(_("satuan"), max_length=30, default="pcs", help_text=_("pcs, pak, 250 g, kg…"))
+    stock_on_hand = models.PositiveIntegerField(_("stok"), default=0)
+    stock_reserved = models.PositiveIntegerField(_("stok dipesan"), default=0, editable=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status_note = models.TextField(_("catatan status"), blank=True)
+    made_to_order = models.BooleanField(_("dibuat sesuai pesanan"), default=False)
+    lead_time_days = models.PositiveSmallIntegerField(_("lama pembuatan (hari)"), default=0)
+    is_featured = models.BooleanField(_("unggulan"), default=False)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+
+    objects = ProductQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at", "stock_reserved"])
+
+    class Meta:
+        verbose_name = _("produk")
+        verbose_name_plural = _("produk")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(price__gte=0), name="product_price_non_negative"),
+            models.CheckConstraint(condition=Q(stock_on_hand__gte=0), name="product_stock_non_negative"),
+            models.CheckConstraint(
+                condition=Q(made_to_order=True) | Q(stock_reserved__lte=F("stock_on_hand")),
+                name="product_never_oversold",
+            ),
+            models.CheckConstraint(
+                condition=Q(made_to_order=False) | Q(lead_time_days__gte=1), name="product_made_to_order_lead_time"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-created_at"], name="product_status_created_idx"),
+            models.Index(fields=["vendor", "status"], name="product_vendor_status_idx"),
+            models.Index(fields=["category", "status"], name="product_category_status_idx"),
+        ]
+        permissions = [("hide_product", _("Dapat menyembunyikan produk"))]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalog:product-detail", kwargs={"slug": self.slug})
+
+    @property
+    def stock_available(self) -> int:
+        return max(self.stock_on_hand - self.stock_reserved, 0)
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.vendor.status == Vendor.Status.APPROVED
+
+    @property
+    def main_image(self) -> "ProductImage | None":
+        images = self.images.all()
+        return images[0] if images else None
+
+    def transition(self, to: str, *, actor, reason: str = "") -> None:
+        """Change the listing status; publishing needs an approved vendor."""
+        check_transition(self.TRANSITIONS, self.status, to, reason=reason, needs_reason=self.NEEDS_REASON)
+        if to == self.Status.PUBLISHED and self.vendor.status != Vendor.Status.APPROVED:
+            raise ValidationError(_("Produk hanya bisa ditayangkan setelah UMKM disetujui Dinas."))
+        self.status, self.status_note = to, reason
+        self._history_user = actor
+        self.save(update_fields=["status", "status_note", "updated_at"])
+
+
+class ProductImage(models.Model):
+    """A product photo, re-encoded at upload; renditions are made once when the photo is saved."""
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="images")
+    image = models.ImageField(_("foto"), upload_to="products/%Y/%m/", width_field="width", height_field="height")
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    alt_text = models.CharField(_("keterangan foto"), max_length=160, blank=True)
+    position = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    thumb_320 = ImageSpecField(
+        source="image", processors=[ResizeToFit(320, 320)], format="WEBP", options={"quality": 72}
+    )
+    thumb_640 = ImageSpecField(
+        source="image", processors=[ResizeToFit(640, 640)], format="WEBP", options={"quality": 75}
+    )
+    large_1280 = ImageSpecField(
+        source="image", processors=[ResizeToFit(1280, 1280)], format="WEBP", options={"quality": 80}
+    )
+
+    class Meta:
+        verbose_name = _("foto produk")
+        verbose_name_plural = _("foto produk")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.alt_text or self.product.name
+
+
+class CertificateQuerySet(models.QuerySet):
+    def valid(self, on: datetime.date | None = None) -> "CertificateQuerySet":
+        """Verified and unexpired on `on` (today in WIB by default): the ones that earn a badge."""
+        on = on or timezone.localdate()
+        return (
+            self.filter(status=Certificate.Status.VERIFIED)
+            .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
+            .exclude(kind=Certificate.Kind.HALAL, halal_stage__in=["applied", "in_process"])
+        )
+
+    def expiring(self, within_days: int, on: datetime.date | None = None) -> "CertificateQuerySet":
+        on = on or timezone.localdate()
+        return self.valid(on).filter(valid_until__lte=on + datetime.timedelta(days=within_days))
+
+    def pending(self) -> "CertificateQuerySet":
+        return self.filter(status=Certificate.Status.SUBMITTED)
+
+
+class Certificate(models.Model):
+    class Kind(models.TextChoices):
+        HALAL = "halal", _("Halal")
+        PIRT = "pirt", _("P-IRT")
+        BNSP = "bnsp", _("BNSP")
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Menunggu verifikasi")
+        VERIFIED = "verified", _("Terverifikasi")
+        REJECTED = "rejected", _("Ditolak")
+
+    class HalalStage(models.TextChoices):
+        APPLIED = "applied", _("Diajukan")
+        IN_PROCESS = "in_process", _("Dalam proses")
+        GRANTED = "granted", _("Terbit")
+
+    TRANSITIONS = {
+        Status.SUBMITTED: {Status.VERIFIED, Status.REJECTED},
+        Status.REJECTED: {Status.SUBMITTED},
+        Status.VERIFIED: {Status.SUBMITTED},
+    }
+    NEEDS_REASON = {Status.REJECTED}
+
+    vendor = models.ForeignKey(Vendor, verbose_name=_("UMKM"), on_delete=models.CASCADE, related_name="certificates")
+    kind = models.CharField(_("jenis"), max_length=5, choices=Kind.choices)
+    number = models.CharField(_("nomor"), max_length=40, blank=True)
+    holder_name = models.CharField(_("nama pemegang (BNSP)"), max_length=120, blank=True)
+    competence = models.CharField(_("skema kompetensi (BNSP)"), max_length=160, blank=True)
+    issued_on = models.DateField(_("tanggal terbit"), null=True, blank=True)
+    valid_until = models.DateField(_("berlaku sampai"), null=True, blank=True)
+    halal_stage = models.CharField(_("tahap halal"), max_length=10, choices=HalalStage.choices, blank=True)
+    scan = models.FileField(_("pindaian"), upload_to="certificates/%Y/", storage=private_storage, blank=True)
+    products = models.ManyToManyField(
+        Product, verbose_name=_("produk yang dicakup"), blank=True, related_name="certificates"
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diperiksa oleh"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("diperiksa pada"), null=True, blank=True)
+    review_note = models.TextField(_("catatan pemeriksa"), blank=True)
+    created_at = models.DateTimeField(_("diajukan pada"), auto_now_add=True)
+
+    objects = CertificateQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[products])
+
+    class Meta:
+        verbose_name = _("sertifikat")
+        verbose_name_plural = _("sertifikat")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(issued_on__isnull=True) | Q(valid_until__gte=F("issued_on")),
+                name="certificate_valid_after_issued",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="halal") | Q(halal_stage=""), name="certificate_stage_only_for_halal"
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "number"],
+                condition=~Q(number="") & ~Q(kind="bnsp"),
+                name="certificate_unique_number",
+            ),
+        ]
+        permissions = [("verify_certificate", _("Dapat memverifikasi sertifikat"))]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.number or self.get_halal_stage_display()}".strip()
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.kind == self.Kind.PIRT:
+            self.number = normalize_pirt(self.number)
+            try:
+                validate_pirt(self.number)
+            except ValidationError as exc:
+                errors["number"] = exc.messages
+        elif self.kind == self.Kind.HALAL:
+            self.halal_stage = self.halal_stage or self.HalalStage.GRANTED
+            if self.halal_stage == self.HalalStage.GRANTED and not self.number:
+                errors["number"] = [_("Nomor sertifikat halal wajib diisi setelah sertifikat terbit.")]
+            elif self.number:
+                try:
+                    validate_halal(self.number)
+                except ValidationError as exc:
+                    errors["number"] = exc.messages
+        elif self.kind == self.Kind.BNSP:
+            if not self.holder_name:
+                errors["holder_name"] = [_("Nama pemegang sertifikat BNSP wajib diisi.")]
+            if not self.valid_until:
+                errors["valid_until"] = [_("Masa berlaku sertifikat BNSP wajib diisi (biasanya 3 tahun).")]
+        if self.kind != self.Kind.HALAL:
+            self.halal_stage = ""
+        if self.issued_on and self.valid_until and self.valid_until < self.issued_on:
+            errors["valid_until"] = [_("Tanggal berlaku sampai tidak boleh sebelum tanggal terbit.")]
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def pirt_region_mismatch(self) -> bool:
+        """True when a P-IRT number's region digits differ from the vendor's regency (warn, never refuse)."""
+        if self.kind != self.Kind.PIRT:
+            return False
+        code = pirt_region_code(self.number)
+        return bool(code) and code != self.vendor.regency.pirt_code
+
+    def is_valid_on(self, day: datetime.date | None = None) -> bool:
+        day = day or timezone.localdate()
+        if self.status != self.Status.VERIFIED:
+            return False
+        if self.kind == self.Kind.HALAL and self.halal_stage != self.HalalStage.GRANTED:
+            return False
+        return self.valid_until is None or self.valid_until >= day
+
+    def transition(self, to: str, *, actor, reason: str = "") -> None:
+        """Record a Dinas review (verify/reject) or a resubmission, with who, when and the note."""
+        check_transition(self.TRANSITIONS, self.status, to, reason=reason, needs_reason=self.NEEDS_REASON)
+        self.status = to
+        if to == self.Status.SUBMITTED:
+            self.reviewed_by, self.reviewed_at = None, None
+        else:
+            self.reviewed_by, self.reviewed_at, self.review_note = actor, timezone.now(), reason
+        self._history_user = actor
+        self.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_note"])

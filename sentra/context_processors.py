@@ -1,0 +1,22 @@
+"""Template context shared by every page: the centre (for header, footer and opening status)."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+from vendors.models import Centre
+
+CENTRE_CACHE_KEY = "sentra:centre"
+
+
+def current_centre() -> Centre | None:
+    """Return the (first) centre with its hours, cached for a minute."""
+    centre = cache.get(CENTRE_CACHE_KEY)
+    if centre is None:
+        centre = Centre.objects.prefetch_related("opening_hours", "closed_dates").order_by("pk").first()
+        cache.set(CENTRE_CACHE_KEY, centre or False, 60)
+    return centre or None
+
+
+def site(request: HttpRequest) -> dict:
+    return {"centre": current_centre(), "SITE_URL": settings.SITE_URL}

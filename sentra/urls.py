@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.static import serve
+
+from catalog.sitemaps import SITEMAPS
+
+from . import views
+
+admin.site.site_header = "Sentra Oleh-oleh"
+admin.site.site_title = "Sentra"
+
+urlpatterns = [
+    path("", include("catalog.urls")),
+    path("", include("orders.urls")),
+    path("toko/", include("vendors.urls")),
+    path("akun/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+]
+
+if settings.DEBUG:
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+handler400 = "sentra.errors.bad_request"
+handler403 = "sentra.errors.permission_denied"
+handler404 = "sentra.errors.page_not_found"
+handler500 = "sentra.errors.server_error"

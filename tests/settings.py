@@ -1,0 +1,20 @@
+"""Settings for the test suite: production settings with a throw-away secret and fast, plain storage."""
+
+import os
+import tempfile
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-a-secret")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+_media = tempfile.mkdtemp(prefix="sentra-test-media-")
+os.environ.setdefault("MEDIA_ROOT", os.path.join(_media, "public"))
+os.environ.setdefault("PRIVATE_MEDIA_ROOT", os.path.join(_media, "private"))
+
+from sentra.settings import *  # noqa: E402, F403
+
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+LANGUAGE_COOKIE_SECURE = False

@@ -1,0 +1,11 @@
+from django.db import migrations
+
+
+def name_site(apps, schema_editor):
+    Site = apps.get_model("sites", "Site")
+    Site.objects.update_or_create(pk=1, defaults={"domain": "127.0.0.1:8000", "name": "Sentra Oleh-oleh"})
+
+
+class Migration(migrations.Migration):
+    dependencies = [("vendors", "0002_seed_regencies"), ("sites", "0002_alter_domain_unique")]
+    operations = [migrations.RunPython(name_site, migrations.RunPython.noop)]
