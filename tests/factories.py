@@ -1,0 +1,181 @@
+"""factory-boy factories for tests (Faker in Indonesian)."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from catalog.models import Category, Certificate, Product
+from orders.models import Reservation, ReservationLine
+from vendors.models import Centre, OpeningHours, Regency, ShopUnit, UnitAssignment, Vendor, VendorMembership
+
+factory.Faker._DEFAULT_LOCALE = "id_ID"
+
+User = get_user_model()
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.test")
+    first_name = factory.Faker("first_name")
+    password = factory.django.Password("sentra-test")
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        """Give the user a verified primary allauth email address unless `verified=False`."""
+        if not create:
+            return
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.update_or_create(
+            user=obj, email=obj.email, defaults={"verified": extracted is not False, "primary": True}
+        )
+
+
+class DinasUserFactory(UserFactory):
+    is_staff = True
+
+    @factory.post_generation
+    def dinas_group(obj, create, extracted, **kwargs):
+        if create:
+            obj.groups.add(Group.objects.get(name="Dinas"))
+
+
+def regency(code: str = "18.03") -> Regency:
+    """Return a regency seeded by the data migration (default: Lampung Utara)."""
+    return Regency.objects.get(code=code)
+
+
+def category(slug: str = "keripik") -> Category:
+    """Return a category seeded by the data migration."""
+    return Category.objects.get(slug=slug)
+
+
+class CentreFactory(DjangoModelFactory):
+    class Meta:
+        model = Centre
+        django_get_or_create = ("slug",)
+
+    name = "Sentra Oleh-oleh Lampung Utara"
+    slug = "kotabumi"
+    address = "Jl. Jenderal Sudirman, depan Kantor TP-PKK, Kotabumi, Lampung Utara"
+    regency = factory.LazyFunction(regency)
+
+    @factory.post_generation
+    def hours(obj, create, extracted, **kwargs):
+        """Open every day 08.00–17.00 unless `hours=False`."""
+        if create and extracted is not False:
+            for weekday in range(7):
+                OpeningHours.objects.get_or_create(
+                    centre=obj,
+                    weekday=weekday,
+                    defaults={"opens": datetime.time(8), "closes": datetime.time(17)},
+                )
+
+
+class ShopUnitFactory(DjangoModelFactory):
+    class Meta:
+        model = ShopUnit
+
+    centre = factory.SubFactory(CentreFactory)
+    code = factory.Sequence(lambda n: f"A-{n + 1:02d}")
+    grid_row = 1
+    grid_col = factory.Sequence(lambda n: n + 1)
+    capacity = 1
+
+
+class VendorFactory(DjangoModelFactory):
+    class Meta:
+        model = Vendor
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"UMKM Sejahtera {n}")
+    slug = factory.Sequence(lambda n: f"umkm-sejahtera-{n}")
+    kind = Vendor.Kind.UMKM
+    story = factory.Faker("paragraph")
+    regency = factory.LazyFunction(regency)
+    address = factory.Faker("address")
+    whatsapp = "+6281234567890"
+    nib = factory.Sequence(lambda n: f"{9100000000000 + n}")
+    status = Vendor.Status.APPROVED
+
+    @factory.post_generation
+    def owner(obj, create, extracted, **kwargs):
+        """`owner=user` makes that user the owner member."""
+        if create and extracted:
+            VendorMembership.objects.create(vendor=obj, user=extracted, role=VendorMembership.Role.OWNER)
+
+
+class UnitAssignmentFactory(DjangoModelFactory):
+    class Meta:
+        model = UnitAssignment
+
+    unit = factory.SubFactory(ShopUnitFactory)
+    vendor = factory.SubFactory(VendorFactory)
+    start_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
+
+
+class ProductFactory(DjangoModelFactory):
+    class Meta:
+        model = Product
+
+    vendor = factory.SubFactory(VendorFactory)
+    category = factory.LazyFunction(category)
+    name = factory.Sequence(lambda n: f"Keripik Pisang Coklat {n}")
+    slug = factory.Sequence(lambda n: f"keripik-pisang-coklat-{n}")
+    description = "Keripik pisang renyah dengan balutan coklat, oleh-oleh khas Lampung."
+    price = 25000
+    sale_unit = "pak"
+    stock_on_hand = 10
+    status = Product.Status.PUBLISHED
+
+
+class CertificateFactory(DjangoModelFactory):
+    class Meta:
+        model = Certificate
+        skip_postgeneration_save = True
+
+    vendor = factory.SubFactory(VendorFactory)
+    kind = Certificate.Kind.HALAL
+    halal_stage = Certificate.HalalStage.GRANTED
+    number = factory.Sequence(lambda n: f"ID18110000{n:08d}")
+    issued_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=100))
+    status = Certificate.Status.VERIFIED
+
+    @factory.post_generation
+    def products(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.products.set(extracted)
+
+
+class ReservationFactory(DjangoModelFactory):
+    """A reservation row without stock effects; use the services to place real ones."""
+
+    class Meta:
+        model = Reservation
+
+    shopper = factory.SubFactory(UserFactory)
+    vendor = factory.SubFactory(VendorFactory)
+    pickup_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=1))
+    hold_until = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=1))
+    contact_name = factory.Faker("name")
+
+
+class ReservationLineFactory(DjangoModelFactory):
+    class Meta:
+        model = ReservationLine
+
+    reservation = factory.SubFactory(ReservationFactory)
+    product = factory.SubFactory(ProductFactory)
+    product_name = factory.LazyAttribute(lambda o: o.product.name)
+    sale_unit = factory.LazyAttribute(lambda o: o.product.sale_unit)
+    unit_price = factory.LazyAttribute(lambda o: o.product.price)
+    quantity = 1
