@@ -1,0 +1,1 @@
+"""Multi-row writes of the catalog app (STYLE: services)."""

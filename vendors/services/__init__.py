@@ -1,0 +1,1 @@
+"""Multi-row writes of the vendors app (STYLE: services)."""
