@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("catalog.urls")),
     path("", include("orders.urls")),
     path("toko/", include("vendors.urls")),
+    path("dinas/", include("vendors.console_urls")),
     path("akun/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
