@@ -1,1 +1,49 @@
-# Register your models here.
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Category, Certificate, Product, ProductImage
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent", "is_food", "position"]
+    list_filter = ["parent", "is_food"]
+    search_fields = ["name", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ProductImageInline(admin.TabularInline):
+    model = ProductImage
+    extra = 0
+    fields = ["image", "alt_text", "position"]
+
+
+@admin.register(Product)
+class ProductAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "vendor", "category", "price", "stock_on_hand", "stock_reserved", "status", "updated_at"]
+    list_filter = ["status", "made_to_order", "is_featured", "category", "vendor__regency"]
+    search_fields = ["name", "slug", "vendor__name"]
+    list_select_related = ["vendor", "category", "category__parent"]
+    autocomplete_fields = ["vendor"]
+    readonly_fields = ["stock_reserved", "created_at", "updated_at"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [ProductImageInline]
+
+
+@admin.register(ProductImage)
+class ProductImageAdmin(admin.ModelAdmin):
+    list_display = ["product", "alt_text", "position", "width", "height"]
+    search_fields = ["product__name", "alt_text"]
+    raw_id_fields = ["product"]
+
+
+@admin.register(Certificate)
+class CertificateAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "kind", "vendor", "status", "halal_stage", "valid_until", "reviewed_by"]
+    list_filter = ["kind", "status", "halal_stage", "vendor__regency"]
+    search_fields = ["number", "holder_name", "vendor__name"]
+    list_select_related = ["vendor", "reviewed_by"]
+    autocomplete_fields = ["vendor"]
+    filter_horizontal = ["products"]
+    readonly_fields = ["status", "reviewed_by", "reviewed_at", "review_note", "created_at"]
+    exclude = ["scan"]

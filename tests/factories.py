@@ -63,6 +63,7 @@ class CentreFactory(DjangoModelFactory):
     class Meta:
         model = Centre
         django_get_or_create = ("slug",)
+        skip_postgeneration_save = True
 
     name = "Sentra Oleh-oleh Lampung Utara"
     slug = "kotabumi"
