@@ -1,0 +1,71 @@
+"""The Django admin renders for Dinas staff (limited permissions) and superusers."""
+
+import io
+from http import HTTPStatus
+
+import pytest
+from django.contrib import admin
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from PIL import Image
+
+from orders.models import StockMovement
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [model for model in admin.site._registry if model._meta.app_label in {"vendors", "catalog", "orders"}]
+
+
+def tiny_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "orange").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def sample_data(product, dinas_user):
+    factories.UnitAssignmentFactory(vendor=product.vendor)
+    factories.CertificateFactory(vendor=product.vendor, products=[product])
+    factories.ReservationLineFactory(product=product)
+    StockMovement.objects.create(product=product, on_hand_delta=10, reason="initial")
+    product.images.create(image=ContentFile(tiny_png(), name="foto.png"), alt_text="Foto")
+    product.vendor.transition("suspended", actor=dinas_user, reason="Uji")
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.label)
+def test_every_admin_changelist_renders_for_dinas_staff(client, dinas_user, sample_data, model):
+    client.force_login(dinas_user)
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.label)
+def test_every_admin_changelist_and_change_page_renders_for_superuser(client, sample_data, model):
+    client.force_login(factories.UserFactory(username="root", is_staff=True, is_superuser=True))
+    opts = model._meta
+    assert client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")).status_code == HTTPStatus.OK
+    obj = model.objects.first()
+    change = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]))
+    assert change.status_code == HTTPStatus.OK
+
+
+def test_dinas_staff_cannot_delete_vendors_or_edit_the_stock_ledger(client, dinas_user, sample_data):
+    client.force_login(dinas_user)
+    vendor = factories.VendorFactory()
+    assert client.get(reverse("admin:vendors_vendor_delete", args=[vendor.pk])).status_code == HTTPStatus.FORBIDDEN
+    assert client.get(reverse("admin:orders_stockmovement_add")).status_code == HTTPStatus.FORBIDDEN
+
+
+def test_shopper_cannot_enter_the_admin(client, shopper):
+    client.force_login(shopper)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == HTTPStatus.FOUND
+    assert reverse("admin:login") in response["Location"]
+
+
+def test_admin_speaks_indonesian(client, dinas_user):
+    client.force_login(dinas_user)
+    response = client.get(reverse("admin:vendors_vendor_changelist"))
+    assert "Cari" in response.content.decode() or "cari" in response.content.decode()
