@@ -340,3 +340,25 @@ class Certificate(models.Model):
             self.reviewed_by, self.reviewed_at, self.review_note = actor, timezone.now(), reason
         self._history_user = actor
         self.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_note"])
+
+
+class CertificateReminder(models.Model):
+    """An expiry reminder sent to a vendor: once per certificate, threshold and expiry date (idempotent cron)."""
+
+    certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="reminders")
+    days_before = models.PositiveSmallIntegerField(_("hari sebelum habis"))
+    valid_until = models.DateField(_("berlaku sampai"))
+    sent_at = models.DateTimeField(_("dikirim pada"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("pengingat sertifikat")
+        verbose_name_plural = _("pengingat sertifikat")
+        ordering = ["-sent_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["certificate", "days_before", "valid_until"], name="certificatereminder_once_per_threshold"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.certificate_id} H-{self.days_before}"
