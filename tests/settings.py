@@ -3,6 +3,8 @@
 import os
 import tempfile
 
+# Always production-like, whatever a developer's .env says (sentra/settings.py reads it without overwriting).
+os.environ["DJANGO_DEBUG"] = "0"
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-a-secret")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
