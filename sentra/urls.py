@@ -10,6 +10,7 @@ from . import views
 
 admin.site.site_header = "Sentra Oleh-oleh"
 admin.site.site_title = "Sentra"
+admin.site.login = views.admin_login
 
 urlpatterns = [
     path("", include("catalog.urls")),

@@ -1,8 +1,12 @@
-"""Site-wide endpoints: health check and robots.txt."""
+"""Site-wide endpoints: health check, robots.txt and the admin login hand-off."""
 
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -33,3 +37,18 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def admin_login(request: HttpRequest, extra_context=None) -> HttpResponse:
+    """Send admin sign-ins through allauth, so its rate limits also guard the admin.
+
+    Signed-in users without staff rights get 403 rather than a second login form.
+    """
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
+        target = reverse("admin:index")
+    if request.user.is_authenticated:
+        if request.user.is_active and request.user.is_staff:
+            return redirect(target)
+        raise PermissionDenied
+    return redirect_to_login(target)

@@ -60,12 +60,31 @@ def test_dinas_staff_cannot_delete_vendors_or_edit_the_stock_ledger(client, dina
 
 def test_shopper_cannot_enter_the_admin(client, shopper):
     client.force_login(shopper)
-    response = client.get(reverse("admin:index"))
+    response = client.get(reverse("admin:index"), follow=True)
+    assert response.status_code == HTTPStatus.FORBIDDEN
+
+
+def test_admin_login_goes_through_rate_limited_allauth_login(client):
+    response = client.get(reverse("admin:login") + "?next=/admin/vendors/")
     assert response.status_code == HTTPStatus.FOUND
-    assert reverse("admin:login") in response["Location"]
+    assert response["Location"].startswith(reverse("account_login"))
+    assert "next=/admin/vendors/" in response["Location"]
+
+
+def test_staff_signed_in_through_allauth_reaches_the_admin(client, dinas_user):
+    client.force_login(dinas_user)
+    response = client.get(reverse("admin:login") + "?next=/admin/")
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == "/admin/"
 
 
 def test_admin_speaks_indonesian(client, dinas_user):
     client.force_login(dinas_user)
     response = client.get(reverse("admin:vendors_vendor_changelist"))
     assert "Cari" in response.content.decode() or "cari" in response.content.decode()
+
+
+def test_admin_login_never_redirects_off_site(client, dinas_user):
+    client.force_login(dinas_user)
+    response = client.get(reverse("admin:login") + "?next=https://evil.example/")
+    assert response["Location"] == reverse("admin:index")
