@@ -1,0 +1,109 @@
+"""Dinas decisions on a vendor: approve, ask for revision, reject, suspend, reinstate, archive."""
+
+import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from vendors.models import UnitAssignment, Vendor, VendorEvent, VendorMembership
+
+# Bumped whenever a vendor's public visibility changes; a page cache keyed on it drops stale pages at once.
+CATALOG_VERSION_KEY = "sentra:catalog-version"
+
+
+def vendor_recipients(vendor: Vendor) -> list[str]:
+    """Return the email addresses of the vendor's active members, owner first."""
+    members = (
+        VendorMembership.objects.filter(vendor=vendor, is_active=True)
+        .select_related("user")
+        .order_by("role", "created_at")  # "owner" sorts before "staff"
+    )
+    return list(dict.fromkeys(m.user.email for m in members if m.user.email))
+
+
+def notify_vendor(vendor: Vendor, template: str, context: dict) -> None:
+    """Email the vendor's members from `emails/console/<template>_{subject,body}.txt`."""
+    recipients = vendor_recipients(vendor)
+    if not recipients:
+        return
+    context = {"vendor": vendor, "site_url": settings.SITE_URL, **context}
+    subject = render_to_string(f"emails/console/{template}_subject.txt", context).strip()
+    body = render_to_string(f"emails/console/{template}_body.txt", context)
+    send_mail(subject, body, None, recipients)
+
+
+def bump_catalog_version() -> None:
+    """Invalidate cached public pages that depend on which vendors are visible."""
+    try:
+        cache.incr(CATALOG_VERSION_KEY)
+    except ValueError:
+        cache.set(CATALOG_VERSION_KEY, 1, None)
+
+
+def _decide(vendor: Vendor, to: str, *, actor, reason: str = "") -> VendorEvent:
+    locked = Vendor.objects.select_for_update().get(pk=vendor.pk)
+    event = locked.transition(to, actor=actor, reason=reason.strip())
+    for field in ("status", "status_note", "status_changed_at"):
+        setattr(vendor, field, getattr(locked, field))
+    context = {"event": event, "portal_url": f"{settings.SITE_URL}/toko/"}
+    transaction.on_commit(lambda: notify_vendor(locked, "vendor_status", context))
+    if Vendor.Status.APPROVED in (event.from_status, event.to_status):
+        transaction.on_commit(bump_catalog_version)
+    return event
+
+
+@transaction.atomic
+def vendor_approve(*, vendor: Vendor, actor, reason: str = "") -> Vendor:
+    """Accept a submitted application: the vendor and its published products become public."""
+    _decide(vendor, Vendor.Status.APPROVED, actor=actor, reason=reason)
+    return vendor
+
+
+@transaction.atomic
+def vendor_request_revision(*, vendor: Vendor, actor, reason: str) -> Vendor:
+    """Send a submitted application back to the owner with a note on what to fix."""
+    _decide(vendor, Vendor.Status.REVISION_REQUESTED, actor=actor, reason=reason)
+    return vendor
+
+
+@transaction.atomic
+def vendor_reject(*, vendor: Vendor, actor, reason: str) -> Vendor:
+    """Refuse a submitted application for good, with the reason."""
+    _decide(vendor, Vendor.Status.REJECTED, actor=actor, reason=reason)
+    return vendor
+
+
+@transaction.atomic
+def vendor_suspend(*, vendor: Vendor, actor, reason: str) -> Vendor:
+    """Freeze an approved vendor: its products disappear at once; open reservations stay."""
+    _decide(vendor, Vendor.Status.SUSPENDED, actor=actor, reason=reason)
+    return vendor
+
+
+@transaction.atomic
+def vendor_reinstate(*, vendor: Vendor, actor, reason: str = "") -> Vendor:
+    """Lift a suspension: the vendor and its published products are public again."""
+    _decide(vendor, Vendor.Status.APPROVED, actor=actor, reason=reason)
+    return vendor
+
+
+@transaction.atomic
+def vendor_archive(*, vendor: Vendor, actor, reason: str = "") -> Vendor:
+    """Retire a vendor for good; its unit assignments end yesterday, so its places are free today."""
+    _decide(vendor, Vendor.Status.ARCHIVED, actor=actor, reason=reason)
+    today = timezone.localdate()
+    current = UnitAssignment.objects.select_for_update().filter(vendor=vendor)
+    current = current.filter(Q(end_on__isnull=True) | Q(end_on__gte=today))
+    for assignment in current:
+        assignment._history_user = actor
+        if assignment.start_on >= today:  # never took effect
+            assignment.delete()
+            continue
+        assignment.end_on = today - datetime.timedelta(days=1)
+        assignment.save(update_fields=["end_on"])
+    return vendor
