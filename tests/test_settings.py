@@ -1,0 +1,174 @@
+"""sentra/settings.py read from the environment: each case starts Django in a fresh process with a clean env."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+LONG_SECRET = "x7Hq-" * 12
+
+# Ignore a developer's .env so every case sees only the variables it sets.
+SETUP = """
+import environ
+environ.Env.read_env = staticmethod(lambda *args, **kwargs: None)
+import django
+django.setup()
+from django.conf import settings
+"""
+
+
+def start_django(env: dict[str, str], code: str = "print('started')") -> subprocess.CompletedProcess:
+    clean_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "DJANGO_SETTINGS_MODULE": "sentra.settings"}
+    clean_env.update(env)
+    return subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", SETUP + code],
+        cwd=BASE_DIR,
+        env=clean_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def read_settings(env: dict[str, str], *names: str) -> dict:
+    code = f"import json; print(json.dumps({{n: getattr(settings, n, None) for n in {list(names)!r}}}, default=str))"
+    result = start_django(env, code)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+PRODUCTION = {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": LONG_SECRET, "DJANGO_ALLOWED_HOSTS": "sentra.example"}
+
+
+def test_settings_refuse_to_start_without_secret_key_when_debug_is_off():
+    result = start_django({"DJANGO_DEBUG": "0", "DJANGO_ALLOWED_HOSTS": "sentra.example"})
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_settings_refuse_to_start_with_an_empty_secret_key_when_debug_is_off():
+    result = start_django({"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "", "DJANGO_ALLOWED_HOSTS": "sentra.example"})
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_settings_refuse_to_start_without_allowed_hosts_when_debug_is_off():
+    result = start_django({"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": LONG_SECRET})
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DJANGO_ALLOWED_HOSTS" in result.stderr
+
+
+def test_debug_is_off_when_the_environment_does_not_ask_for_it():
+    result = start_django({})
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_settings_start_without_secret_key_or_hosts_when_debug_is_on():
+    values = read_settings({"DJANGO_DEBUG": "1"}, "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS")
+
+    assert values["DEBUG"] is True
+    assert values["SECRET_KEY"]
+    assert "127.0.0.1" in values["ALLOWED_HOSTS"]
+
+
+def test_debug_uses_sqlite_and_prints_email_to_the_console():
+    values = read_settings({"DJANGO_DEBUG": "1"}, "DATABASES", "EMAIL_BACKEND")
+
+    assert values["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    assert values["DATABASES"]["default"]["NAME"].endswith("db.sqlite3")
+    assert values["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
+
+
+def test_database_url_for_postgres_is_parsed():
+    env = {"DJANGO_DEBUG": "1", "DATABASE_URL": "postgres://sentra:rahasia@db.internal:5433/sentra_prod"}
+
+    database = read_settings(env, "DATABASES")["DATABASES"]["default"]
+
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["NAME"], database["USER"], database["PASSWORD"]) == ("sentra_prod", "sentra", "rahasia")
+    assert (database["HOST"], str(database["PORT"])) == ("db.internal", "5433")
+
+
+def test_cache_url_and_email_url_are_read_from_the_environment():
+    env = {**PRODUCTION, "CACHE_URL": "redis://127.0.0.1:6379/1", "EMAIL_URL": "smtp://mailer:pw@smtp.example:587"}
+
+    values = read_settings(env, "CACHES", "EMAIL_HOST", "EMAIL_PORT")
+
+    assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert (values["EMAIL_HOST"], values["EMAIL_PORT"]) == ("smtp.example", 587)
+
+
+def test_the_default_cache_is_a_real_cache_so_rate_limits_work():
+    values = read_settings(PRODUCTION, "CACHES")
+
+    assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_production_settings_use_https_secure_cookies_and_hsts():
+    values = read_settings(
+        PRODUCTION,
+        "DEBUG",
+        "SESSION_COOKIE_SECURE",
+        "CSRF_COOKIE_SECURE",
+        "LANGUAGE_COOKIE_SECURE",
+        "SECURE_SSL_REDIRECT",
+        "SECURE_HSTS_SECONDS",
+        "X_FRAME_OPTIONS",
+    )
+
+    assert values == {
+        "DEBUG": False,
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SECURE": True,
+        "LANGUAGE_COOKIE_SECURE": True,
+        "SECURE_SSL_REDIRECT": True,
+        "SECURE_HSTS_SECONDS": 31536000,
+        "X_FRAME_OPTIONS": "DENY",
+    }
+
+
+def test_sentra_limits_have_the_spec_defaults_and_follow_the_environment():
+    names = ("SENTRA_MAX_QUANTITY_PER_LINE", "SENTRA_MAX_OPEN_RESERVATIONS", "SENTRA_PICKUP_WINDOW_DAYS")
+
+    assert read_settings(PRODUCTION, *names) == dict(zip(names, (20, 5, 7), strict=True))
+    assert read_settings({**PRODUCTION, "SENTRA_MAX_OPEN_RESERVATIONS": "9"}, names[1]) == {names[1]: 9}
+
+
+@pytest.mark.parametrize("debug", ["0", "1"])
+def test_language_is_indonesian_by_default_with_english_available(debug):
+    values = read_settings({**PRODUCTION, "DJANGO_DEBUG": debug}, "LANGUAGE_CODE", "LANGUAGES", "TIME_ZONE")
+
+    assert values["LANGUAGE_CODE"] == "id"
+    assert [code for code, _name in values["LANGUAGES"]] == ["id", "en"]
+    assert values["TIME_ZONE"] == "Asia/Jakarta"
+
+
+def test_check_deploy_passes_with_production_environment():
+    result = subprocess.run(  # noqa: S603 - our own manage.py
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BASE_DIR,
+        env={
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "DJANGO_SETTINGS_MODULE": "sentra.settings",
+            **PRODUCTION,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
