@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+from django.utils import timezone
 
 from vendors.models import Centre
 
@@ -19,4 +20,9 @@ def current_centre() -> Centre | None:
 
 
 def site(request: HttpRequest) -> dict:
-    return {"centre": current_centre(), "SITE_URL": settings.SITE_URL}
+    centre = current_centre()
+    return {
+        "centre": centre,
+        "centre_is_open": bool(centre and centre.is_open_at(timezone.now())),
+        "SITE_URL": settings.SITE_URL,
+    }
