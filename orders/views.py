@@ -1,1 +1,134 @@
-"""Views of the orders app."""
+"""Shopper pages: cart, checkout, my reservations, one reservation with its pickup code."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from catalog.models import Product
+from orders import services
+from orders.access import access_reservation_for_shopper
+from orders.cart import Cart, CartError, checkout_pickup_dates
+from orders.forms import CancelForm, CartLineForm, CartRemoveForm, CheckoutForm
+from orders.models import Reservation
+from orders.pickup_qr import pickup_qr_svg
+from orders.selectors import vendor_pickup_points
+from sentra.states import IllegalTransition
+
+
+@require_GET
+def cart(request: HttpRequest) -> HttpResponse:
+    summary = Cart(request.session).summary()
+    return render(request, "orders/cart.html", {"summary": summary})
+
+
+@require_POST
+def cart_add(request: HttpRequest) -> HttpResponse:
+    """Add a product from a product page, card or shelf label; anonymous visitors too."""
+    _change_line(request, lambda cart, product, quantity: cart.add(product, quantity), _("ditambahkan ke keranjang"))
+    return redirect(_next_url(request))
+
+
+@require_POST
+def cart_update(request: HttpRequest) -> HttpResponse:
+    _change_line(request, lambda cart, product, quantity: cart.set(product, quantity), _("diperbarui"))
+    return redirect("orders:cart")
+
+
+@require_POST
+def cart_remove(request: HttpRequest) -> HttpResponse:
+    form = CartRemoveForm(request.POST)
+    if form.is_valid():
+        Cart(request.session).remove(form.cleaned_data["product"])
+        messages.success(request, _("Produk dihapus dari keranjang."))
+    return redirect("orders:cart")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def checkout(request: HttpRequest) -> HttpResponse:
+    """Turn the cart into one reservation per vendor (login and a verified email required)."""
+    cart = Cart(request.session)
+    summary = cart.summary()
+    initial = {"contact_name": request.user.get_full_name() or request.user.first_name}
+    form = CheckoutForm(request.POST or None, dates=checkout_pickup_dates(summary, now=timezone.now()), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            placed = services.reservation_place(shopper=request.user, items=cart.quantities(), **form.cleaned_data)
+        except services.ReservationError as error:
+            form.add_error(None, str(error))
+        else:
+            cart.clear()
+            messages.success(request, _("Reservasi dibuat. Tunjukkan kode ambil di unit UMKM."))
+            return redirect(placed[0] if len(placed) == 1 else reverse("orders:reservation-list"))
+    if not summary.lines and request.method == "GET":
+        return redirect("orders:cart")
+    return render(request, "orders/checkout.html", {"form": form, "summary": summary})
+
+
+@login_required
+@require_GET
+def reservation_list(request: HttpRequest) -> HttpResponse:
+    reservations = Reservation.objects.for_shopper(request.user).with_lines()
+    return render(request, "orders/reservation_list.html", {"reservations": reservations})
+
+
+@login_required
+@require_GET
+def reservation_detail(request: HttpRequest, code: str) -> HttpResponse:
+    reservation = access_reservation_for_shopper(request.user, code)
+    context = {
+        "reservation": reservation,
+        "events": reservation.events.select_related("actor"),
+        "point": vendor_pickup_points([reservation.vendor_id])[reservation.vendor_id],
+        "qr_svg": pickup_qr_svg(reservation.code),
+    }
+    return render(request, "orders/reservation_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reservation_cancel(request: HttpRequest, code: str) -> HttpResponse:
+    """Ask for confirmation (GET), then cancel (POST) while the reservation is still open."""
+    reservation = access_reservation_for_shopper(request.user, code)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["reason"] or _("Dibatalkan oleh pembeli.")
+        try:
+            services.reservation_cancel(reservation=reservation, actor=request.user, reason=reason)
+        except IllegalTransition:
+            messages.error(request, _("Reservasi ini sudah tidak bisa dibatalkan."))
+        else:
+            messages.success(request, _("Reservasi dibatalkan."))
+        return redirect(reservation)
+    return render(request, "orders/reservation_cancel.html", {"reservation": reservation, "form": form})
+
+
+def _change_line(request: HttpRequest, change, done: str) -> None:
+    """Validate product and quantity, apply `change`, and say what happened."""
+    form = CartLineForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, next(iter(form.errors.values()))[0])
+        return
+    product = Product.objects.select_related("vendor").filter(pk=form.cleaned_data["product"]).first()
+    try:
+        if product is None:
+            raise CartError(_("Produk tidak ditemukan."))
+        change(Cart(request.session), product, form.cleaned_data["quantity"])
+    except CartError as error:
+        messages.error(request, f"{product.name if product else ''}: {error}".lstrip(": "))
+    else:
+        messages.success(request, f"{product.name} {done}.")
+
+
+def _next_url(request: HttpRequest) -> str:
+    """Where to go back after adding: the page the shopper came from, if it is ours."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return reverse("orders:cart")

@@ -1,0 +1,80 @@
+"""Forms of the cart, checkout and cancellation. They validate input only; the services decide."""
+
+import datetime
+import uuid
+
+from django import forms
+from django.conf import settings
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+from sentra.whatsapp import normalize_phone
+
+QUANTITY_ERRORS = {
+    "required": _("Isi jumlahnya."),
+    "invalid": _("Jumlah harus berupa angka bulat."),
+    "min_value": _("Jumlah minimal 1."),
+    "max_value": _("Maksimal %(limit_value)s per produk."),
+}
+
+
+class CartLineForm(forms.Form):
+    """Add to cart or change a line: product pk and quantity (prices never come from the form)."""
+
+    product = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        limit = settings.SENTRA_MAX_QUANTITY_PER_LINE  # read per form: tests and deployments change it
+        self.fields["quantity"] = forms.IntegerField(
+            label=_("Jumlah"), min_value=1, max_value=limit, initial=1, error_messages=QUANTITY_ERRORS
+        )
+        self.fields["quantity"].widget.attrs["inputmode"] = "numeric"
+
+
+class CartRemoveForm(forms.Form):
+    product = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+
+def _date_label(day: datetime.date) -> str:
+    return formats.date_format(day, "l, j F Y")
+
+
+class CheckoutForm(forms.Form):
+    pickup_date = forms.TypedChoiceField(
+        label=_("Tanggal ambil"),
+        coerce=datetime.date.fromisoformat,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Tanggal ambil tidak tersedia. Pilih salah satu tanggal yang ditawarkan.")},
+    )
+    contact_name = forms.CharField(label=_("Nama pemesan"), max_length=120)
+    contact_phone = forms.CharField(
+        label=_("Nomor WhatsApp"), max_length=20, help_text=_("Untuk dihubungi UMKM bila ada kendala, mis. 0812…")
+    )
+    note = forms.CharField(
+        label=_("Catatan untuk UMKM"), required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    checkout_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, dates: list[datetime.date], **kwargs) -> None:
+        kwargs.setdefault("initial", {}).setdefault("checkout_token", uuid.uuid4().hex)
+        super().__init__(*args, **kwargs)
+        self.fields["pickup_date"].choices = [(day.isoformat(), _date_label(day)) for day in dates]
+        if dates:
+            self.fields["pickup_date"].initial = dates[0].isoformat()
+
+    def clean_contact_phone(self) -> str:
+        try:
+            return normalize_phone(self.cleaned_data["contact_phone"])
+        except ValueError:
+            raise forms.ValidationError(_("Nomor WhatsApp tidak valid. Contoh: 0812 3456 7890.")) from None
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Alasan pembatalan"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Boleh dikosongkan."),
+    )

@@ -1,0 +1,72 @@
+"""Reservation emails (Indonesian, plain text + simple HTML), sent only once the transaction commits."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+
+from orders.models import Reservation
+
+logger = logging.getLogger(__name__)
+
+KINDS = ("placed", "ready", "cancelled", "expired")
+
+
+def notify(reservation: Reservation, kind: str, *, to_vendor: bool | None = None) -> None:
+    """Queue the `kind` email to the shopper (and the vendor's members) for when the transaction commits.
+
+    The vendor hears about new reservations and cancellations it did not make itself.
+    """
+    assert kind in KINDS, kind
+    to_vendor = kind == "placed" if to_vendor is None else to_vendor
+    pk = reservation.pk
+    transaction.on_commit(lambda: send_reservation_emails(pk, kind, to_vendor=to_vendor))
+
+
+def send_reservation_emails(pk: int, kind: str, *, to_vendor: bool) -> None:
+    """Render and send the emails now; a mail server failure is logged, never raised after commit."""
+    reservation = Reservation.objects.with_lines().get(pk=pk)
+    try:
+        with translation.override(settings.LANGUAGE_CODE):
+            messages = [_message(reservation, kind, reservation.shopper.email, shopper_url(reservation), False)]
+            if to_vendor:
+                recipients = vendor_emails(reservation)
+                if recipients:
+                    messages.append(_message(reservation, kind, recipients, vendor_url(reservation), True))
+        for message in messages:
+            message.send()
+    except Exception:  # noqa: BLE001 - the reservation is committed; mail trouble must not turn into a 500
+        logger.exception("reservation email failed reservation=%s kind=%s", reservation.code, kind)
+
+
+def shopper_url(reservation: Reservation) -> str:
+    return settings.SITE_URL.rstrip("/") + reservation.get_absolute_url()
+
+
+def vendor_url(reservation: Reservation) -> str:
+    """The owner portal's page for this reservation (falls back to the portal's list, then its home)."""
+    for name, kwargs in (("vendors:reservation-detail", {"code": reservation.code}), ("vendors:reservation-list", {})):
+        try:
+            return settings.SITE_URL.rstrip("/") + reverse(name, kwargs=kwargs)
+        except NoReverseMatch:
+            continue
+    return settings.SITE_URL.rstrip("/") + "/toko/"
+
+
+def vendor_emails(reservation: Reservation) -> list[str]:
+    members = reservation.vendor.memberships.filter(is_active=True).exclude(user__email="")
+    return sorted(set(members.values_list("user__email", flat=True)))
+
+
+def _message(reservation: Reservation, kind: str, to, url: str, for_vendor: bool) -> EmailMultiAlternatives:
+    context = {"reservation": reservation, "url": url, "for_vendor": for_vendor, "SITE_URL": settings.SITE_URL}
+    subject = " ".join(render_to_string(f"emails/orders/{kind}_subject.txt", context).split())
+    body = render_to_string(f"emails/orders/{kind}.txt", context)
+    html = render_to_string(f"emails/orders/{kind}.html", context)
+    message = EmailMultiAlternatives(subject, body, None, [to] if isinstance(to, str) else to)
+    message.attach_alternative(html, "text/html")
+    return message

@@ -1,0 +1,196 @@
+"""The vendor's side and the end of a hold: mark ready, collect, cancel, expire."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from catalog.models import Product
+from orders import services
+from orders.models import Reservation, StockMovement
+from orders.services import ReservationNotFound
+from sentra.states import IllegalTransition, ReasonRequired
+from tests import factories
+from vendors.models import Vendor
+
+pytestmark = pytest.mark.django_db
+
+S = Reservation.Status
+
+
+def stock(product) -> tuple[int, int]:
+    product.refresh_from_db()
+    return product.stock_on_hand, product.stock_reserved
+
+
+@pytest.fixture
+def reservation(place, stocked):
+    (reservation,) = place({stocked: 2})
+    return reservation
+
+
+def test_marking_ready_emails_the_shopper(reservation, owner, shopper, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reservation_mark_ready(reservation=reservation, actor=owner)
+
+    reservation.refresh_from_db()
+    assert reservation.status == S.READY
+    assert reservation.ready_at is not None
+    assert [m.to for m in mail.outbox] == [[shopper.email]]
+    assert "siap diambil" in mail.outbox[0].subject
+
+
+def test_collecting_takes_the_stock_off_the_shelf_for_good(reservation, stocked, vendor, owner):
+    services.reservation_mark_ready(reservation=reservation, actor=owner)
+    services.reservation_collect(vendor=vendor, code=reservation.code, actor=owner)
+
+    reservation.refresh_from_db()
+    assert reservation.status == S.COLLECTED
+    assert stock(stocked) == (3, 0)
+    movement = StockMovement.objects.get(reservation=reservation, reason=StockMovement.Reason.COLLECTED)
+    assert (movement.on_hand_delta, movement.held_delta, movement.actor) == (-2, -2, owner)
+
+
+def test_collecting_a_placed_reservation_records_the_ready_step_too(reservation, vendor, owner):
+    services.reservation_collect(vendor=vendor, code=reservation.code, actor=owner)
+
+    assert list(reservation.events.values_list("to_status", flat=True)) == [S.PLACED, S.READY, S.COLLECTED]
+
+
+@pytest.mark.parametrize("typed", ["{code}", "{lower}", " {bare} ", "sol {bare}"])
+def test_the_pickup_code_may_be_typed_loosely(reservation, vendor, owner, typed):
+    code = typed.format(code=reservation.code, lower=reservation.code.lower(), bare=reservation.code[4:])
+    assert services.reservation_collect(vendor=vendor, code=code, actor=owner).status == S.COLLECTED
+
+
+def test_a_vendor_cannot_collect_another_vendors_reservation(reservation, other_vendor):
+    with pytest.raises(ReservationNotFound):
+        services.reservation_collect(vendor=other_vendor, code=reservation.code, actor=None)
+
+
+def test_a_reservation_cannot_be_collected_twice(reservation, stocked, vendor, owner):
+    services.reservation_collect(vendor=vendor, code=reservation.code, actor=owner)
+    with pytest.raises(IllegalTransition):
+        services.reservation_collect(vendor=vendor, code=reservation.code, actor=owner)
+    assert stock(stocked) == (3, 0)
+
+
+def test_cancelling_returns_the_held_stock(reservation, stocked, shopper):
+    services.reservation_cancel(reservation=reservation, actor=shopper, reason="Tidak jadi")
+
+    reservation.refresh_from_db()
+    assert (reservation.status, reservation.cancel_reason, reservation.cancelled_by) == (
+        S.CANCELLED,
+        "Tidak jadi",
+        shopper,
+    )
+    assert stock(stocked) == (5, 0)
+    movement = StockMovement.objects.get(reservation=reservation, reason=StockMovement.Reason.RELEASED)
+    assert movement.held_delta == -2
+
+
+def test_cancelling_needs_a_reason(reservation, stocked, owner):
+    with pytest.raises(ReasonRequired):
+        services.reservation_cancel(reservation=reservation, actor=owner, reason=" ")
+    assert stock(stocked) == (5, 2)
+
+
+def test_a_collected_reservation_cannot_be_cancelled(reservation, stocked, vendor, owner):
+    services.reservation_collect(vendor=vendor, code=reservation.code, actor=owner)
+    with pytest.raises(IllegalTransition):
+        services.reservation_cancel(reservation=reservation, actor=owner, reason="Salah")
+    assert stock(stocked) == (3, 0)
+
+
+def test_a_vendor_cancelling_emails_the_shopper_only(reservation, owner, shopper, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reservation_cancel(reservation=reservation, actor=owner, reason="Stok rusak")
+    assert [m.to for m in mail.outbox] == [[shopper.email]]
+    assert "Stok rusak" in mail.outbox[0].body
+
+
+def test_a_shopper_cancelling_tells_the_vendor(reservation, owner, shopper, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reservation_cancel(reservation=reservation, actor=shopper, reason="Tidak jadi")
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([shopper.email, owner.email])
+
+
+@pytest.mark.parametrize("status", [Vendor.Status.SUSPENDED, Vendor.Status.ARCHIVED])
+def test_open_reservations_of_a_suspended_vendor_stay_collectable_and_cancellable(
+    place, stocked, vendor, owner, shopper, status
+):
+    (to_collect,) = place({stocked: 1})
+    (to_cancel,) = place({stocked: 1})
+    Vendor.objects.filter(pk=vendor.pk).update(status=status)
+
+    services.reservation_collect(vendor=vendor, code=to_collect.code, actor=owner)
+    services.reservation_cancel(reservation=to_cancel, actor=shopper, reason="Toko tutup")
+    assert stock(stocked) == (4, 0)
+
+
+def test_made_to_order_lines_touch_no_stock_when_collected(place, vendor, unit, centre, owner):
+    tapis = factories.ProductFactory(vendor=vendor, made_to_order=True, lead_time_days=1, stock_on_hand=0)
+    day = services.pickup_dates(centre, now=timezone.now(), lead_days=1)[0]
+    (reservation,) = place({tapis: 2}, pickup_date=day)
+
+    services.reservation_collect(vendor=vendor, code=reservation.code, actor=owner)
+    assert stock(tapis) == (0, 0)
+
+
+def overdue(reservation, hours=1):
+    past = timezone.now() - datetime.timedelta(hours=hours)
+    Reservation.objects.filter(pk=reservation.pk).update(placed_at=past - datetime.timedelta(days=1), hold_until=past)
+
+
+def test_expiring_marks_overdue_reservations_and_returns_their_stock(
+    place, stocked, shopper, django_capture_on_commit_callbacks
+):
+    (late,) = place({stocked: 2})
+    (on_time,) = place({stocked: 1})
+    overdue(late)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.reservation_expire_overdue() == 1
+
+    late.refresh_from_db()
+    on_time.refresh_from_db()
+    assert (late.status, on_time.status) == (S.EXPIRED, S.PLACED)
+    assert late.expired_at is not None
+    assert stock(stocked) == (5, 1)
+    assert [m.to for m in mail.outbox] == [[shopper.email]]
+    assert late.get_absolute_url() in mail.outbox[0].body
+
+
+def test_a_ready_reservation_expires_too(reservation, stocked, owner):
+    services.reservation_mark_ready(reservation=reservation, actor=owner)
+    overdue(reservation)
+    assert services.reservation_expire_overdue() == 1
+    assert stock(stocked) == (5, 0)
+
+
+def test_expiring_twice_changes_nothing_more(reservation, stocked):
+    overdue(reservation)
+    assert services.reservation_expire_overdue() == 1
+    assert services.reservation_expire_overdue() == 0
+    assert stock(stocked) == (5, 0)
+
+
+def test_the_expire_command_prints_counts_and_dry_run_writes_nothing(reservation, stocked, capsys):
+    overdue(reservation)
+
+    call_command("expire_reservations", "--dry-run")
+    assert "1" in capsys.readouterr().out
+    assert stock(stocked) == (5, 2)
+
+    call_command("expire_reservations")
+    assert "1" in capsys.readouterr().out
+    assert stock(stocked) == (5, 0)
+
+
+def test_stock_never_goes_negative_even_if_the_vendor_lowers_it(reservation, stocked):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Product.objects.filter(pk=stocked.pk).update(stock_on_hand=1)
