@@ -1,0 +1,225 @@
+"""Writes of the owner portal on products: create, edit, publish, archive, stock, photos."""
+
+import logging
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Max, Q
+from django.utils.crypto import get_random_string
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from catalog.images import clean_photo
+from catalog.models import Category, Product, ProductImage
+from orders.models import ReservationLine, StockMovement
+from vendors.models import Vendor
+
+logger = logging.getLogger(__name__)
+
+EDITABLE_FIELDS = (
+    "category",
+    "name",
+    "description",
+    "price",
+    "sale_unit",
+    "made_to_order",
+    "lead_time_days",
+)
+OWNER_STATUSES = {Product.Status.DRAFT, Product.Status.PUBLISHED}
+CLOSED_VENDOR_STATUSES = {Vendor.Status.REJECTED, Vendor.Status.ARCHIVED}
+# Which sign each owner reason may have: +1 only up, -1 only down, 0 either way.
+ADJUST_REASONS = {
+    StockMovement.Reason.RESTOCK: 1,
+    StockMovement.Reason.CORRECTION: 0,
+    StockMovement.Reason.DAMAGED: -1,
+    StockMovement.Reason.SOLD_OFFLINE: -1,
+}
+
+
+class StockRefused(ValidationError):
+    """The adjustment would leave less stock on hand than is held by reservations (or below zero)."""
+
+
+def unique_product_slug(name: str) -> str:
+    """Return a slug for `name` that no product uses yet."""
+    base = slugify(name)[:130] or "produk"
+    slug = base
+    while Product.objects.filter(slug=slug).exists():
+        slug = f"{base}-{get_random_string(5, 'abcdefghjkmnpqrstuvwxyz23456789')}"
+    return slug
+
+
+def _check_vendor_open(vendor: Vendor) -> None:
+    if vendor.status in CLOSED_VENDOR_STATUSES:
+        raise ValidationError(_("UMKM ini sudah ditutup; produk tidak bisa diubah."))
+
+
+def _fix_lead_time(product: Product) -> None:
+    """A made-to-order product needs at least one day; a stocked one has none."""
+    if product.made_to_order:
+        product.lead_time_days = max(product.lead_time_days or 0, 1)
+    else:
+        product.lead_time_days = 0
+
+
+def product_create(
+    *,
+    vendor: Vendor,
+    actor,
+    name: str,
+    category: Category,
+    price: int,
+    description: str = "",
+    sale_unit: str = "pcs",
+    stock_on_hand: int = 0,
+    made_to_order: bool = False,
+    lead_time_days: int = 0,
+) -> Product:
+    """Create a draft product; initial stock is written to the ledger."""
+    _check_vendor_open(vendor)
+    product = Product(
+        vendor=vendor,
+        slug=unique_product_slug(name),
+        name=name,
+        category=category,
+        price=price,
+        description=description,
+        sale_unit=sale_unit,
+        stock_on_hand=stock_on_hand,
+        made_to_order=made_to_order,
+        lead_time_days=lead_time_days,
+        status=Product.Status.DRAFT,
+    )
+    _fix_lead_time(product)
+    product._history_user = actor
+    with transaction.atomic():
+        product.save()
+        if stock_on_hand:
+            StockMovement.objects.create(
+                product=product, on_hand_delta=stock_on_hand, reason=StockMovement.Reason.INITIAL, actor=actor
+            )
+    return product
+
+
+def product_update(*, product: Product, actor, **fields) -> Product:
+    """Change the listing's details (never its vendor, status or stock: those have their own services)."""
+    _check_vendor_open(product.vendor)
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"not editable here: {sorted(unknown)}")
+    for field, value in fields.items():
+        setattr(product, field, value)
+    _fix_lead_time(product)
+    product._history_user = actor
+    product.save(update_fields=[*fields, "lead_time_days", "updated_at"])
+    return product
+
+
+def product_set_status(*, product: Product, actor, status: str) -> Product:
+    """Publish or unpublish (back to draft) a product; only approved vendors publish, Dinas' hiding stays."""
+    if status not in OWNER_STATUSES:
+        raise ValidationError(_("Status ini hanya bisa diubah oleh Dinas."))
+    if product.status == Product.Status.HIDDEN:
+        raise ValidationError(_("Produk ini disembunyikan Dinas. Hubungi Dinas untuk menayangkannya lagi."))
+    if status == product.status:
+        return product
+    if status == Product.Status.PUBLISHED and product.vendor.status == Vendor.Status.SUSPENDED:
+        raise ValidationError(_("UMKM sedang dibekukan Dinas; produk tidak bisa ditayangkan."))
+    product.transition(status, actor=actor)
+    return product
+
+
+def product_is_deletable(product: Product) -> bool:
+    """A draft that was never reserved and whose only stock record is its initial stock."""
+    if product.status != Product.Status.DRAFT or ReservationLine.objects.filter(product=product).exists():
+        return False
+    return not product.movements.exclude(reason=StockMovement.Reason.INITIAL).exists()
+
+
+def product_archive(*, product: Product, actor) -> Product | None:
+    """Delete a draft nobody reserved; archive (keep for history) everything else. None when deleted."""
+    if product_is_deletable(product):
+        with transaction.atomic():
+            images = list(product.images.all())
+            product.movements.all().delete()
+            product.delete()
+            transaction.on_commit(lambda: [_delete_image_files(image) for image in images])
+        return None
+    if product.status != Product.Status.ARCHIVED:
+        product.transition(Product.Status.ARCHIVED, actor=actor)
+    return product
+
+
+def product_restore(*, product: Product, actor) -> Product:
+    """Bring an archived product back as a draft."""
+    _check_vendor_open(product.vendor)
+    product.transition(Product.Status.DRAFT, actor=actor)
+    return product
+
+
+def stock_adjust(*, product: Product, delta: int, reason: str, note: str = "", actor) -> StockMovement:
+    """Change stock on hand by `delta` with one conditional UPDATE that never goes below what is reserved."""
+    sign = ADJUST_REASONS.get(reason)
+    if sign is None:
+        raise ValidationError(_("Alasan perubahan stok tidak dikenal."))
+    if delta == 0 or (sign and (delta > 0) != (sign > 0)):
+        raise ValidationError(_("Jumlah tidak cocok dengan alasan yang dipilih."))
+    with transaction.atomic():
+        rows = Product.objects.filter(pk=product.pk)
+        if delta < 0:
+            rows = rows.filter(stock_on_hand__gte=-delta).filter(
+                Q(made_to_order=True) | Q(stock_on_hand__gte=F("stock_reserved") - delta)
+            )
+        if not rows.update(stock_on_hand=F("stock_on_hand") + delta):
+            raise StockRefused(_("Stok tidak boleh kurang dari jumlah yang sedang dipesan pembeli."))
+        movement = StockMovement.objects.create(
+            product=product, on_hand_delta=delta, reason=reason, note=note[:200], actor=actor
+        )
+    product.refresh_from_db(fields=["stock_on_hand", "stock_reserved"])
+    return movement
+
+
+def product_image_add(*, product: Product, upload, alt_text: str = "", actor) -> ProductImage:
+    """Store a cleaned copy of an uploaded photo and make its renditions now; nothing is kept on failure."""
+    cleaned = clean_photo(upload)
+    position = (product.images.aggregate(top=Max("position"))["top"] or 0) + 1
+    image = ProductImage(product=product, alt_text=alt_text or product.name, position=position)
+    try:
+        with transaction.atomic():
+            image.image.save(cleaned.name, cleaned, save=False)
+            image.save()
+            for rendition in (image.thumb_320, image.thumb_640, image.large_1280):
+                rendition.generate()
+    except Exception:
+        logger.exception("photo upload failed product=%s", product.pk)
+        _delete_image_files(image)
+        raise
+    return image
+
+
+def product_image_update(*, image: ProductImage, actor, alt_text: str, position: int) -> ProductImage:
+    """Change a photo's description and its place in the gallery."""
+    image.alt_text, image.position = alt_text, position
+    image.save(update_fields=["alt_text", "position"])
+    return image
+
+
+def product_image_delete(*, image: ProductImage, actor) -> None:
+    """Remove a photo and its files."""
+    with transaction.atomic():
+        image.delete()
+        transaction.on_commit(lambda: _delete_image_files(image))
+
+
+def _delete_image_files(image: ProductImage) -> None:
+    """Delete the stored original and its renditions (best effort: files are not transactional)."""
+    if not image.image:
+        return
+    storage = image.image.storage
+    for rendition in (image.thumb_320, image.thumb_640, image.large_1280):
+        try:
+            if rendition.name and storage.exists(rendition.name):
+                storage.delete(rendition.name)
+        except Exception:  # a missing rendition must not stop deleting the original
+            logger.warning("could not delete rendition of %s", image.image.name)
+    image.image.delete(save=False)
