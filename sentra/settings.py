@@ -98,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "sentra.context_processors.site",
+                "orders.context_processors.cart",
             ],
             "builtins": ["django.templatetags.i18n"],
         },
