@@ -1,0 +1,141 @@
+"""Forms of the Dinas console. They validate input only; decisions go through the services."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from vendors.models import Centre, ShopUnit, UnitAssignment, Vendor
+
+PERIOD_CHOICES = [
+    (4, _("4 minggu terakhir")),
+    (12, _("12 minggu terakhir")),
+    (26, _("6 bulan terakhir")),
+    (52, _("12 bulan terakhir")),
+]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class PeriodForm(forms.Form):
+    periode = forms.TypedChoiceField(label=_("Periode"), choices=PERIOD_CHOICES, coerce=int, initial=12)
+
+    def weeks(self) -> int:
+        return self.cleaned_data["periode"] if self.is_valid() else 12
+
+    def range(self) -> tuple[datetime.date, datetime.date]:
+        today = timezone.localdate()
+        return today - datetime.timedelta(weeks=self.weeks()) + datetime.timedelta(days=1), today
+
+
+class DecisionForm(forms.Form):
+    """The note that goes with a Dinas decision; required where the decision needs a reason."""
+
+    reason = forms.CharField(
+        label=_("Alasan / catatan untuk pemilik"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000
+    )
+
+    def __init__(self, *args, reason_required: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = reason_required
+        if reason_required:
+            self.fields["reason"].error_messages["required"] = _("Alasan wajib diisi untuk keputusan ini.")
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data["reason"].strip()
+        if self.fields["reason"].required and not reason:
+            raise forms.ValidationError(_("Alasan wajib diisi untuk keputusan ini."))
+        return reason
+
+
+class ShopUnitForm(forms.ModelForm):
+    class Meta:
+        model = ShopUnit
+        fields = ["code", "block", "grid_row", "grid_col", "capacity", "reserved_kind", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, centre: Centre, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.centre = centre
+        self.fields["grid_row"].min_value = self.fields["grid_col"].min_value = 1
+        self.fields["capacity"].min_value = 1
+
+    def _siblings(self):
+        return ShopUnit.objects.filter(centre=self.instance.centre).exclude(pk=self.instance.pk)
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"].strip().upper()
+        if self._siblings().filter(code__iexact=code).exists():
+            raise forms.ValidationError(_("Kode unit %(code)s sudah dipakai.") % {"code": code})
+        return code
+
+    def clean(self) -> dict:
+        data = super().clean()
+        row, col = data.get("grid_row"), data.get("grid_col")
+        if row and col and self._siblings().filter(grid_row=row, grid_col=col).exists():
+            self.add_error(
+                "grid_col", _("Posisi baris %(row)s kolom %(col)s sudah dipakai unit lain.") % {"row": row, "col": col}
+            )
+        capacity = data.get("capacity")
+        if capacity and self.instance.pk:
+            taken = UnitAssignment.objects.active().filter(unit=self.instance).count()
+            if capacity < taken:
+                self.add_error(
+                    "capacity",
+                    _("Kapasitas tidak boleh kurang dari %(n)s UMKM yang sedang menempati unit ini.") % {"n": taken},
+                )
+        return data
+
+
+class AssignForm(forms.Form):
+    vendor = forms.ModelChoiceField(
+        label=_("UMKM"), queryset=Vendor.objects.approved().only("pk", "name").order_by("name")
+    )
+    start_on = forms.DateField(label=_("Mulai"), widget=DateInput(), initial=timezone.localdate)
+    end_on = forms.DateField(label=_("Hari terakhir (opsional)"), widget=DateInput(), required=False)
+    note = forms.CharField(label=_("Catatan"), max_length=200, required=False)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("start_on"), data.get("end_on")
+        if start and end and end < start:
+            self.add_error("end_on", _("Tanggal selesai tidak boleh sebelum tanggal mulai."))
+        return data
+
+
+class AssignmentEndForm(forms.Form):
+    end_on = forms.DateField(
+        label=_("Hari terakhir di unit"),
+        widget=DateInput(),
+        initial=timezone.localdate,
+        help_text=_("Tempat menjadi kosong mulai hari berikutnya."),
+    )
+
+
+class MoveForm(forms.Form):
+    to_unit = forms.ModelChoiceField(label=_("Pindah ke unit"), queryset=ShopUnit.objects.none())
+    on = forms.DateField(label=_("Mulai di unit baru"), widget=DateInput(), initial=timezone.localdate)
+
+    def __init__(self, *args, assignment: UnitAssignment, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = ShopUnit.objects.filter(centre_id=assignment.unit.centre_id).exclude(pk=assignment.unit_id)
+        self.fields["to_unit"].queryset = units.order_by("code")
+
+
+class ReportPeriodForm(forms.Form):
+    dari = forms.DateField(label=_("Dari tanggal"), widget=DateInput(), required=False)
+    sampai = forms.DateField(label=_("Sampai tanggal"), widget=DateInput(), required=False)
+
+    def range(self) -> tuple[datetime.date, datetime.date]:
+        """The chosen period, or the current year up to today when nothing (valid) was chosen."""
+        today = timezone.localdate()
+        data = self.cleaned_data if self.is_valid() else {}
+        start = data.get("dari") or today.replace(month=1, day=1)
+        end = data.get("sampai") or today
+        return (start, end) if start <= end else (end, start)

@@ -1,0 +1,257 @@
+"""Reads of the Dinas console that cross apps: work waiting and the dashboard figures."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models.functions import Coalesce, TruncWeek
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from catalog.models import Certificate, Product
+from orders.models import Reservation
+from sentra.charts import Bar, bar_chart, bars
+from sentra.money import format_rupiah
+from vendors.models import Regency, ShopUnit, Vendor
+
+EXPIRY_WINDOW_DAYS = 60
+
+
+@dataclass
+class Figure:
+    """One dashboard figure: drawn as a chart and written out as a table with the same bars."""
+
+    key: str
+    title: str
+    label_header: str
+    value_header: str
+    data: list[Bar] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def svg(self) -> SafeString:
+        return bar_chart(self.data, title=self.title, chart_id=f"chart-{self.key}")
+
+
+def work_waiting(today: datetime.date | None = None) -> dict[str, int]:
+    """Count what waits for Dinas: applications, certificates to check or expiring, units with room."""
+    today = today or timezone.localdate()
+    return {
+        "applications": Vendor.objects.filter(status=Vendor.Status.SUBMITTED).count(),
+        "certificates": Certificate.objects.pending().count(),
+        "expiring": Certificate.objects.expiring(EXPIRY_WINDOW_DAYS, on=today).count(),
+        "free_units": units_with_room(today),
+    }
+
+
+def units_with_room(today: datetime.date) -> int:
+    units = ShopUnit.objects.annotate(
+        taken=Count(
+            "assignments",
+            filter=Q(assignments__start_on__lte=today)
+            & (Q(assignments__end_on__isnull=True) | Q(assignments__end_on__gte=today)),
+        )
+    )
+    return sum(1 for capacity, taken in units.values_list("capacity", "taken") if taken < capacity)
+
+
+def approved_by_region() -> list[Bar]:
+    regions = Regency.objects.annotate(n=Count("vendors", filter=Q(vendors__status=Vendor.Status.APPROVED)))
+    return bars([(r.display_name, r.n) for r in regions.order_by("code")])
+
+
+def approved_by_kind() -> list[Bar]:
+    counts = dict(Vendor.objects.approved().values_list("kind").annotate(n=Count("pk")).order_by())
+    return bars([(label, counts.get(value, 0)) for value, label in Vendor.Kind.choices])
+
+
+def products_by_category() -> list[Bar]:
+    rows = (
+        Product.objects.published()
+        .values_list(Coalesce("category__parent__name", "category__name"))
+        .annotate(n=Count("pk"))
+        .order_by("-n", "category__parent__name")
+    )
+    return bars(list(rows))
+
+
+def valid_certificate_of(kind: str) -> Exists:
+    """Exists() for a verified, unexpired certificate of `kind` covering the outer product."""
+    return Exists(Certificate.objects.valid().filter(kind=kind, products=OuterRef("pk")))
+
+
+def food_certification() -> tuple[list[Bar], int]:
+    """Share (%) of published food products with a valid halal and a valid P-IRT certificate."""
+    food = Product.objects.published().filter(category__is_food=True)
+    totals = food.aggregate(
+        total=Count("pk"),
+        halal=Count("pk", filter=Q(valid_certificate_of(Certificate.Kind.HALAL))),
+        pirt=Count("pk", filter=Q(valid_certificate_of(Certificate.Kind.PIRT))),
+    )
+    total = totals["total"]
+    rows = [(_("Halal terverifikasi"), totals["halal"]), (_("P-IRT terverifikasi"), totals["pirt"])]
+    return [_share_bar(label, n, total) for label, n in rows], total
+
+
+def _share_bar(label: str, n: int, total: int) -> Bar:
+    share = round(100 * n / total, 1) if total else 0.0
+    shown = number_format(share, decimal_pos=1)
+    return Bar(
+        label=label,
+        value=share,
+        display=_("%(share)s%% (%(n)s dari %(total)s)") % {"share": shown, "n": n, "total": total},
+    )
+
+
+def week_starts(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    """Mondays of every week that touches [start, end]."""
+    monday = start - datetime.timedelta(days=start.weekday())
+    return [monday + datetime.timedelta(weeks=i) for i in range((end - monday).days // 7 + 1)]
+
+
+def _local_date(value) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
+def weekly_reservations(start: datetime.date, end: datetime.date) -> tuple[list[Bar], list[Bar]]:
+    """Reservations placed and value collected (Rp) per week between `start` and `end`."""
+    since = timezone.make_aware(
+        datetime.datetime.combine(start - datetime.timedelta(days=start.weekday()), datetime.time())
+    )
+    until = timezone.make_aware(datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time()))
+    placed = (
+        Reservation.objects.filter(placed_at__gte=since, placed_at__lt=until)
+        .annotate(week=TruncWeek("placed_at"))
+        .values_list("week")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    collected = (
+        Reservation.objects.filter(status=Reservation.Status.COLLECTED, collected_at__gte=since, collected_at__lt=until)
+        .annotate(week=TruncWeek("collected_at"))
+        .values_list("week")
+        .annotate(value=Sum("total"))
+        .order_by()
+    )
+    placed_by_week = {_local_date(week): n for week, n in placed}
+    value_by_week = {_local_date(week): value or 0 for week, value in collected}
+    weeks = week_starts(start, end)
+    labels = [date_format(week, "j M") for week in weeks]
+    return (
+        bars([(label, placed_by_week.get(week, 0)) for label, week in zip(labels, weeks, strict=True)]),
+        bars(
+            [(label, value_by_week.get(week, 0)) for label, week in zip(labels, weeks, strict=True)], fmt=format_rupiah
+        ),
+    )
+
+
+def dashboard_figures(start: datetime.date, end: datetime.date) -> list[Figure]:
+    """Every dashboard figure, each with its bars (the chart and the table show the same ones)."""
+    food, food_total = food_certification()
+    placed, collected = weekly_reservations(start, end)
+    region, count = _("Kabupaten/kota"), _("Jumlah UMKM")
+    return [
+        Figure("region", _("UMKM disetujui per kabupaten/kota"), region, count, approved_by_region()),
+        Figure("kind", _("UMKM disetujui per jenis usaha"), _("Jenis usaha"), count, approved_by_kind()),
+        Figure("category", _("Produk tayang per kategori"), _("Kategori"), _("Jumlah produk"), products_by_category()),
+        Figure(
+            "food",
+            _("Produk pangan dengan sertifikat terverifikasi"),
+            _("Sertifikat"),
+            _("Persentase"),
+            food,
+            note=_("Dari %(n)s produk pangan yang tayang.") % {"n": food_total},
+        ),
+        Figure("placed", _("Reservasi masuk per minggu"), _("Minggu mulai"), _("Reservasi"), placed),
+        Figure("collected", _("Nilai transaksi diambil per minggu"), _("Minggu mulai"), _("Nilai (Rp)"), collected),
+    ]
+
+
+def vendor_queue():
+    """Vendors for the console list: applications oldest first, with region and a count of pending certificates."""
+    return (
+        Vendor.objects.select_related("regency")
+        .annotate(
+            pending_certificates=Count("certificates", filter=Q(certificates__status=Certificate.Status.SUBMITTED))
+        )
+        .order_by(F("submitted_at").asc(nulls_last=True), "created_at", "pk")
+    )
+
+
+STATUS_FIELDS = {"status", "status_note", "status_changed_at", "submitted_at"}
+
+
+def vendor_timeline(vendor: Vendor, limit: int = 40) -> list[dict]:
+    """Status decisions and data changes of a vendor, newest first, each with who, when and why."""
+    entries = [
+        {
+            "when": e.created_at,
+            "who": e.actor,
+            "what": _("Status: %(from)s → %(to)s")
+            % {"from": e.get_from_status_display(), "to": e.get_to_status_display()},
+            "reason": e.reason,
+            "kind": "status",
+        }
+        for e in vendor.events.select_related("actor")[:limit]
+    ]
+    records = list(vendor.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
+    for record, previous in zip(records, [*records[1:], None], strict=False):
+        if previous is None:
+            if record.history_type == "+":
+                entries.append(
+                    {
+                        "when": record.history_date,
+                        "who": record.history_user,
+                        "what": _("Data UMKM dibuat"),
+                        "reason": "",
+                        "kind": "data",
+                    }
+                )
+            continue
+        changed = set(record.diff_against(previous).changed_fields) - STATUS_FIELDS
+        if changed:
+            names = ", ".join(str(Vendor._meta.get_field(f).verbose_name) for f in sorted(changed))
+            entries.append(
+                {
+                    "when": record.history_date,
+                    "who": record.history_user,
+                    "what": _("Data diubah: %(fields)s") % {"fields": names},
+                    "reason": "",
+                    "kind": "data",
+                }
+            )
+    return sorted(entries, key=lambda e: e["when"], reverse=True)[:limit]
+
+
+def vendor_dossier(vendor: Vendor) -> dict:
+    """Everything the console shows about one vendor."""
+    products = vendor.products.select_related("category__parent").order_by("-created_at")
+    return {
+        "vendor": vendor,
+        "members": vendor.memberships.filter(is_active=True).select_related("user"),
+        "certificates": vendor.certificates.select_related("reviewed_by").annotate(n_products=Count("products")),
+        "products": products[:30],
+        "product_count": products.count(),
+        "assignments": vendor.unit_assignments.select_related("unit", "assigned_by"),
+        "open_reservations": Reservation.objects.for_vendor(vendor).open().count(),
+        "timeline": vendor_timeline(vendor),
+    }
+
+
+def floor_grids(units) -> list[dict]:
+    """Lay units out per centre as rows × columns of the floor plan grid (None for an empty cell)."""
+    by_centre: dict = {}
+    for unit in units:
+        by_centre.setdefault(unit.centre, []).append(unit)
+    grids = []
+    for centre, members in by_centre.items():
+        cells = {(u.grid_row, u.grid_col): u for u in members}
+        rows = max(u.grid_row for u in members)
+        cols = max(u.grid_col for u in members)
+        grid = [[cells.get((r, c)) for c in range(1, cols + 1)] for r in range(1, rows + 1)]
+        grids.append({"centre": centre, "rows": grid, "units": members})
+    return grids
