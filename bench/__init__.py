@@ -1,0 +1,1 @@
+"""Sentra's benchmark: a large data set on PostgreSQL, in-process timings, gunicorn + wrk (see README.md)."""

@@ -1,0 +1,218 @@
+"""The in-process part of the benchmark: pages, cart, reservation_place, front-end weight."""
+
+import gzip
+import io
+import random
+import re
+import statistics
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.contrib.staticfiles import finders
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from tqdm import tqdm
+
+from bench import measure
+from bench.dataset import BENCH_EMAIL_DOMAIN, BENCH_SLUG, RARE_WORD
+
+MAX_ASSETS_KB = 60.0
+MAX_THUMB_KB = 30.0
+
+
+@dataclass
+class Sample:
+    root_category: str
+    sub_category: str
+    regency: str
+    common_word: str
+    rare_word: str
+    typo: str
+    product_slugs: list[str]
+    vendor_slugs: list[str]
+
+
+def make_sample(rng: random.Random) -> Sample:
+    from catalog.models import Category, Product
+    from vendors.models import Regency, Vendor
+
+    public = Product.objects.published().filter(slug__regex=BENCH_SLUG)
+    products = list(public.order_by("pk").values_list("slug", flat=True)[:: max(1, public.count() // 100)])
+    vendors = list(
+        Vendor.objects.approved().filter(slug__regex=BENCH_SLUG).order_by("pk").values_list("slug", flat=True)
+    )
+    root = Category.objects.filter(parent__isnull=True).order_by("position").first()
+    sub = Category.objects.filter(parent=root).order_by("position").first()
+    return Sample(
+        root_category=root.slug,
+        sub_category=sub.slug,
+        regency=Regency.objects.get(code="18.03").slug,
+        common_word="keripik",
+        rare_word=RARE_WORD,
+        typo="kripik",
+        product_slugs=products,
+        vendor_slugs=rng.sample(vendors, min(50, len(vendors))),
+    )
+
+
+def run(args, results) -> None:
+    rng = random.Random(10)
+    sample = make_sample(rng)
+    results.missing_pages = measure.missing_pages()
+    cases = measure.page_cases(sample)
+    with override_settings(SENTRA_PAGE_CACHE_SECONDS=0):
+        client = Client()
+        for case in tqdm(cases, desc="in-process pages", unit=" case"):
+            results.timings.append(
+                guarded(case.name, measure.measure_case, client, case, requests=args.requests, warmup=args.warmup)
+            )
+        results.timings.append(guarded("cart", measure_cart, sample, args))
+    results.timings.append(guarded("catalogue (page cache hit)", measure_cached_catalogue, args))
+    results.timings.append(guarded("reservation_place (service)", measure_place, args, rng))
+    results.assets = asset_weight()
+    results.thumbnail = thumbnail_weight()
+
+
+def guarded(name: str, func, *args, **kwargs) -> measure.Timing:
+    """Run one measurement; an exception becomes a failed row instead of stopping the benchmark."""
+    try:
+        return func(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - reported in RESULTS.md, and the run exits non-zero
+        return measure.Timing(name, failures=[f"error: {type(exc).__name__}: {str(exc)[:160]}"])
+
+
+def measure_cached_catalogue(args) -> measure.Timing:
+    """The catalogue as an anonymous visitor without cookies sees it when the page cache is on."""
+    case = measure.Case(
+        "catalogue (page cache hit)", [measure.url("catalog:product-list") or "/katalog/"], p95_budget=None
+    )
+    result = measure.measure_case(Client(), case, requests=args.requests, warmup=args.warmup)
+    result.note = "anonymous, no cookies"
+    return result
+
+
+def measure_cart(sample: Sample, args) -> measure.Timing:
+    from catalog.models import Product
+
+    cart_url, add_url = measure.url("orders:cart"), measure.url("orders:cart-add")
+    if not cart_url or not add_url:
+        return measure.Timing("cart", note="skipped: orders:cart not available")
+    client = Client()
+    for slug in sample.product_slugs[:3]:
+        product = Product.objects.get(slug=slug)
+        client.post(add_url, {"product": product.pk, "quantity": 1, "next": cart_url})
+    result = measure.measure_case(
+        client, measure.Case("cart (3 lines)", [cart_url], p95_budget=None), requests=args.requests, warmup=args.warmup
+    )
+    return result
+
+
+def _place_inputs(count: int, rng: random.Random):
+    """Yield (shopper, product) pairs: distinct verified shoppers, products with stock, approved vendors."""
+    from django.db.models import F
+
+    from catalog.models import Product
+
+    shoppers = list(
+        get_user_model()
+        .objects.filter(email__endswith=BENCH_EMAIL_DOMAIN, vendor_memberships__isnull=True)
+        .order_by("pk")[: count * 2]
+    )
+    products = list(
+        Product.objects.published()
+        .filter(
+            slug__regex=BENCH_SLUG,
+            made_to_order=False,
+            vendor__on_holiday=False,
+            stock_on_hand__gte=F("stock_reserved") + 5,
+        )
+        .order_by("?")
+        .select_related("vendor")[:count]
+    )
+    rng.shuffle(shoppers)
+    return list(zip(shoppers, products, strict=False))
+
+
+def measure_place(args, rng: random.Random) -> measure.Timing:
+    result = measure.Timing("reservation_place (service)")
+    try:
+        from orders.selectors import vendor_pickup_points
+        from orders.services import pickup_dates, reservation_place
+    except ImportError as exc:
+        result.note = f"skipped: orders.services not available ({exc})"
+        return result
+    pairs = _place_inputs(args.requests + args.warmup, rng)
+    now = timezone.now()
+    points = vendor_pickup_points({product.vendor_id for _, product in pairs})
+    samples, queries = [], []
+    for i, (shopper, product) in enumerate(tqdm(pairs, desc="reservation_place", unit=" call")):
+        day = pickup_dates(points[product.vendor_id].centre, now=now)[0]
+        kwargs = {
+            "shopper": shopper,
+            "items": {product.pk: 2},
+            "pickup_date": day,
+            "contact_name": "Bench",
+            "checkout_token": f"bench-{i}-{rng.random()}",
+        }
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            reservation_place(**kwargs)
+            elapsed = (time.perf_counter() - start) * 1000
+        if i >= args.warmup:
+            samples.append(elapsed)
+            queries.append(len(captured.captured_queries))
+    result.median_ms, result.p95_ms = statistics.median(samples), measure.percentile(samples, 95)
+    result.queries = int(statistics.median(queries))
+    result.note = "one product, quantity 2, a different verified shopper each call"
+    if result.p95_ms > measure.PLACE_P95_MS:
+        result.failures.append(f"p95 {result.p95_ms:.1f} ms > {measure.PLACE_P95_MS:g} ms")
+    return result
+
+
+def asset_weight() -> dict:
+    """CSS and JS a public page links to, raw and gzip-compressed (what whitenoise serves)."""
+    html = Client().get(measure.url("catalog:home") or "/").content.decode()
+    refs = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
+    refs += re.findall(r'<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"', html)
+    refs += re.findall(r'<script[^>]+src="([^"]+)"', html)
+    files, raw, packed = [], 0, 0
+    for ref in dict.fromkeys(refs):
+        path = finders.find(re.sub(r"^/?static/", "", ref.split("?")[0]))
+        if path:
+            data = Path(path).read_bytes()
+            files.append(ref)
+            raw, packed = raw + len(data), packed + len(gzip.compress(data, 9))
+    failures = [f"CSS+JS {packed / 1024:.1f} KB > {MAX_ASSETS_KB:g} KB"] if packed / 1024 > MAX_ASSETS_KB else []
+    return {"files": files, "raw_kb": raw / 1024, "gzip_kb": packed / 1024, "failures": failures}
+
+
+def thumbnail_weight() -> dict:
+    """Bytes of the catalogue thumbnails made from a 1600x1200 photo-like JPEG (made once, at upload)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from imagekit.registry import generator_registry
+    from PIL import Image, ImageDraw, ImageFilter
+
+    image = Image.effect_noise((1600, 1200), 24).convert("RGB")
+    draw = ImageDraw.Draw(image)
+    for i in range(40):
+        draw.ellipse(
+            (i * 37 % 1500, i * 53 % 1100, i * 37 % 1500 + 180, i * 53 % 1100 + 140), fill=(180 + i % 70, 120, 60 + i)
+        )
+    image = image.filter(ImageFilter.GaussianBlur(1.2))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=88)
+    source = SimpleUploadedFile("photo.jpg", buffer.getvalue(), "image/jpeg")
+    sizes, failures = {}, []
+    for spec_id in generator_registry.get_ids():
+        if not spec_id.startswith("catalog:productimage:thumb"):
+            continue
+        source.seek(0)
+        data = generator_registry.get(spec_id, source=source).generate().read()
+        sizes[spec_id.rsplit(":", 1)[1]] = len(data) / 1024
+        if len(data) / 1024 > MAX_THUMB_KB:
+            failures.append(f"{spec_id} {len(data) / 1024:.1f} KB > {MAX_THUMB_KB:g} KB")
+    return {"source_kb": len(buffer.getvalue()) / 1024, "sizes_kb": sizes, "failures": failures}
