@@ -228,3 +228,17 @@ def logo_picture(name: str, colour: RGB) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "PNG", optimize=True)
     return buffer.getvalue()
+
+
+def scan_picture(title: str, lines: list[str]) -> bytes:
+    """Return a plain A5-like PNG standing in for a scanned certificate."""
+    image = Image.new("RGB", (840, 600), (252, 250, 244))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((16, 16, 824, 584), outline=(120, 100, 60), width=6)
+    draw.text((420, 90), title, font=font(40), fill=(60, 50, 30), anchor="mm")
+    for i, line in enumerate(lines):
+        draw.text((70, 190 + i * 56), line, font=font(28, bold=False), fill=(60, 60, 60))
+    draw.text((420, 540), "CONTOH — DATA DEMO", font=font(26), fill=(190, 40, 40), anchor="mm")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
