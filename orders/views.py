@@ -17,7 +17,7 @@ from orders.cart import Cart, CartError, checkout_pickup_dates
 from orders.forms import CancelForm, CartLineForm, CartRemoveForm, CheckoutForm
 from orders.models import Reservation
 from orders.pickup_qr import pickup_qr_svg
-from orders.selectors import vendor_pickup_points
+from orders.selectors import checkout_reservations, vendor_pickup_points
 from sentra.states import IllegalTransition
 
 
@@ -30,13 +30,15 @@ def cart(request: HttpRequest) -> HttpResponse:
 @require_POST
 def cart_add(request: HttpRequest) -> HttpResponse:
     """Add a product from a product page, card or shelf label; anonymous visitors too."""
-    _change_line(request, lambda cart, product, quantity: cart.add(product, quantity), _("ditambahkan ke keranjang"))
+    _change_line(
+        request, lambda cart, product, quantity: cart.add(product, quantity), _("%(name)s ditambahkan ke keranjang.")
+    )
     return redirect(_next_url(request))
 
 
 @require_POST
 def cart_update(request: HttpRequest) -> HttpResponse:
-    _change_line(request, lambda cart, product, quantity: cart.set(product, quantity), _("diperbarui"))
+    _change_line(request, lambda cart, product, quantity: cart.set(product, quantity), _("Jumlah %(name)s diperbarui."))
     return redirect("orders:cart")
 
 
@@ -53,11 +55,15 @@ def cart_remove(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def checkout(request: HttpRequest) -> HttpResponse:
     """Turn the cart into one reservation per vendor (login and a verified email required)."""
-    cart = Cart(request.session)
+    cart, data = Cart(request.session), request.POST if request.method == "POST" else None
+    if data and (placed := checkout_reservations(request.user, data.get("checkout_token", ""))):
+        return _placed_redirect(placed)  # the same form submitted twice
     summary = cart.summary()
+    if not summary.lines and data is None:
+        return redirect("orders:cart")
     initial = {"contact_name": request.user.get_full_name() or request.user.first_name}
-    form = CheckoutForm(request.POST or None, dates=checkout_pickup_dates(summary, now=timezone.now()), initial=initial)
-    if request.method == "POST" and form.is_valid():
+    form = CheckoutForm(data, dates=checkout_pickup_dates(summary, now=timezone.now()), initial=initial)
+    if data is not None and form.is_valid():
         try:
             placed = services.reservation_place(shopper=request.user, items=cart.quantities(), **form.cleaned_data)
         except services.ReservationError as error:
@@ -65,9 +71,7 @@ def checkout(request: HttpRequest) -> HttpResponse:
         else:
             cart.clear()
             messages.success(request, _("Reservasi dibuat. Tunjukkan kode ambil di unit UMKM."))
-            return redirect(placed[0] if len(placed) == 1 else reverse("orders:reservation-list"))
-    if not summary.lines and request.method == "GET":
-        return redirect("orders:cart")
+            return _placed_redirect(placed)
     return render(request, "orders/checkout.html", {"form": form, "summary": summary})
 
 
@@ -96,8 +100,8 @@ def reservation_detail(request: HttpRequest, code: str) -> HttpResponse:
 def reservation_cancel(request: HttpRequest, code: str) -> HttpResponse:
     """Ask for confirmation (GET), then cancel (POST) while the reservation is still open."""
     reservation = access_reservation_for_shopper(request.user, code)
-    form = CancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = CancelForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
         reason = form.cleaned_data["reason"] or _("Dibatalkan oleh pembeli.")
         try:
             services.reservation_cancel(reservation=reservation, actor=request.user, reason=reason)
@@ -107,6 +111,10 @@ def reservation_cancel(request: HttpRequest, code: str) -> HttpResponse:
             messages.success(request, _("Reservasi dibatalkan."))
         return redirect(reservation)
     return render(request, "orders/reservation_cancel.html", {"reservation": reservation, "form": form})
+
+
+def _placed_redirect(placed: list[Reservation]) -> HttpResponse:
+    return redirect(placed[0] if len(placed) == 1 else reverse("orders:reservation-list"))
 
 
 def _change_line(request: HttpRequest, change, done: str) -> None:
@@ -121,9 +129,9 @@ def _change_line(request: HttpRequest, change, done: str) -> None:
             raise CartError(_("Produk tidak ditemukan."))
         change(Cart(request.session), product, form.cleaned_data["quantity"])
     except CartError as error:
-        messages.error(request, f"{product.name if product else ''}: {error}".lstrip(": "))
+        messages.error(request, f"{product.name}: {error}" if product else str(error))
     else:
-        messages.success(request, f"{product.name} {done}.")
+        messages.success(request, done % {"name": product.name})
 
 
 def _next_url(request: HttpRequest) -> str:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from catalog.models import Product
 from orders.models import Reservation, ReservationEvent, ReservationLine, new_reservation_code
-from orders.selectors import vendor_pickup_points
+from orders.selectors import checkout_reservations, vendor_pickup_points
 from vendors.models import Vendor, VendorMembership
 
 from . import notifications
@@ -51,12 +51,12 @@ def reservation_place(
     try:
         with transaction.atomic():
             _lock_shopper(shopper)
-            if existing := _checkout_reservations(shopper, checkout_token):
+            if existing := checkout_reservations(shopper, checkout_token):
                 return existing
             quantities = _clean_quantities(items)
             return _place(shopper, quantities, pickup_date, contact_name, contact_phone, note, checkout_token)
     except IntegrityError:
-        if existing := _checkout_reservations(shopper, checkout_token):
+        if existing := checkout_reservations(shopper, checkout_token):
             return existing
         if checkout_token and Reservation.objects.filter(checkout_token=checkout_token).exists():
             raise CheckoutConflict() from None
@@ -121,12 +121,6 @@ def _clean_quantities(items: Mapping[int, int]) -> dict[int, int]:
 def _lock_shopper(shopper) -> None:
     """Serialise one shopper's checkouts (open-reservation limit, double submit)."""
     list(get_user_model().objects.select_for_update().filter(pk=shopper.pk))
-
-
-def _checkout_reservations(shopper, token: str) -> list[Reservation]:
-    if not token:
-        return []
-    return list(Reservation.objects.filter(shopper=shopper, checkout_token=token).order_by("pk"))
 
 
 def _lock_overdue_holding(product_pks, now: datetime.datetime) -> list[Reservation]:
