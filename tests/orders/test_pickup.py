@@ -111,6 +111,13 @@ def test_a_vendor_cancelling_emails_the_shopper_only(reservation, owner, shopper
     assert "Stok rusak" in mail.outbox[0].body
 
 
+def test_email_subjects_are_plain_text(place, stocked, vendor, django_capture_on_commit_callbacks):
+    Vendor.objects.filter(pk=vendor.pk).update(name="Kopi & Keripik")
+    with django_capture_on_commit_callbacks(execute=True):
+        place({stocked: 1})
+    assert any("Kopi & Keripik" in m.subject for m in mail.outbox)
+
+
 def test_a_shopper_cancelling_tells_the_vendor(reservation, owner, shopper, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         services.reservation_cancel(reservation=reservation, actor=shopper, reason="Tidak jadi")
@@ -181,12 +188,15 @@ def test_the_expire_command_prints_counts_and_dry_run_writes_nothing(reservation
     overdue(reservation)
 
     call_command("expire_reservations", "--dry-run")
-    assert "1" in capsys.readouterr().out
+    assert capsys.readouterr().out == "would_expire=1\n"
     assert stock(stocked) == (5, 2)
 
     call_command("expire_reservations")
-    assert "1" in capsys.readouterr().out
+    assert capsys.readouterr().out == "expired=1\n"
     assert stock(stocked) == (5, 0)
+
+    call_command("expire_reservations", verbosity=0)
+    assert capsys.readouterr().out == ""
 
 
 def test_stock_never_goes_negative_even_if_the_vendor_lowers_it(reservation, stocked):

@@ -1,4 +1,4 @@
-"""Expire reservations whose hold has passed and return their stock. Cron: every 5 minutes."""
+"""Expire reservations whose hold has passed and return their stock. Cron: every 5 minutes (see README)."""
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
@@ -13,11 +13,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Only count what would expire.")
 
-    def handle(self, *args, dry_run: bool = False, **options):
+    def handle(self, *args, dry_run: bool = False, verbosity: int = 1, **options):
         now = timezone.now()
         if dry_run:
-            count = Reservation.objects.overdue(now).count()
-            self.stdout.write(f"would_expire={count}")
-            return
-        count = reservation_expire_overdue(now=now)
-        self.stdout.write(f"expired={count}")
+            count, label = Reservation.objects.overdue(now).count(), "would_expire"
+        else:
+            count, label = reservation_expire_overdue(now=now), "expired"
+        if verbosity >= 1:  # `-v 0` keeps cron quiet
+            self.stdout.write(f"{label}={count}")
