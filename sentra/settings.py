@@ -119,6 +119,19 @@ else:
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://sentra")}
 
+# Scaling out (docs/scaling.md); each part is off unless its environment variable is set.
+SENTRA_PAGE_CACHE_SECONDS = env.int("SENTRA_PAGE_CACHE_SECONDS", default=60)  # anonymous pages; 0 = off
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    # Sessions live next to the cache, so any gunicorn worker on any machine can serve any visitor.
+    SESSION_ENGINE = env.str("DJANGO_SESSION_ENGINE", default="django.contrib.sessions.backends.cache")
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"].setdefault("CONN_MAX_AGE", env.int("DJANGO_CONN_MAX_AGE", default=60))
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["sentra.db_router.PrimaryReplicaRouter"]
+    MIDDLEWARE.append("sentra.db_router.ReplicaMiddleware")
+    SENTRA_REPLICA_PIN_SECONDS = env.int("SENTRA_REPLICA_PIN_SECONDS", default=5)
+
 # --- auth -----------------------------------------------------------------
 
 AUTHENTICATION_BACKENDS = [
@@ -163,6 +176,38 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if env.str("STORAGE_S3_BUCKET", default=""):
+    # Media on S3-compatible storage: public product photos in one bucket, certificate scans in another,
+    # private one (no public URL; read through the permission-checked view). See docs/scaling.md.
+    _s3 = {
+        "endpoint_url": env.str("STORAGE_S3_ENDPOINT_URL", default=None),
+        "region_name": env.str("STORAGE_S3_REGION", default=None),
+        "access_key": env.str("STORAGE_S3_ACCESS_KEY_ID", default=None),
+        "secret_key": env.str("STORAGE_S3_SECRET_ACCESS_KEY", default=None),
+        "file_overwrite": False,
+    }
+    _private_bucket = env.str("STORAGE_S3_PRIVATE_BUCKET", default="")
+    if not _private_bucket or _private_bucket == env.str("STORAGE_S3_BUCKET"):
+        raise ImproperlyConfigured("STORAGE_S3_PRIVATE_BUCKET must name a second bucket for certificate scans.")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": _s3
+        | {
+            "bucket_name": env.str("STORAGE_S3_BUCKET"),
+            "custom_domain": env.str("STORAGE_S3_CUSTOM_DOMAIN", default=None),
+            "querystring_auth": False,
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": _s3
+        | {
+            "bucket_name": _private_bucket,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 60,
+        },
+    }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 IMAGEKIT_CACHEFILE_DIR = "renditions"
