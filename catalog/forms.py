@@ -59,6 +59,10 @@ class ProductForm(forms.ModelForm):
             "description": _("Bahan, rasa, ukuran, cara simpan. Tulisan biasa saja."),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_time_days"].required = False
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("made_to_order"):

@@ -116,6 +116,14 @@ def _delete_file(name: str) -> None:
         logger.warning("could not delete scan %s", name)
 
 
+def _send(subject: str, body: str, recipients: list[str]) -> None:
+    """Send after commit; a mail server failure is logged (the reminder stays recorded)."""
+    try:
+        send_mail(subject, body, None, recipients)
+    except Exception:
+        logger.exception("certificate reminder email failed to=%s", recipients)
+
+
 def reminder_threshold(certificate: Certificate, today: datetime.date) -> int | None:
     """Return the reminder threshold (60 or 14 days) a certificate has reached, or None."""
     if certificate.valid_until is None or certificate.valid_until < today:
@@ -140,7 +148,7 @@ def certificates_due_reminder(today: datetime.date) -> list[tuple[Certificate, i
 def certificate_send_reminder(*, certificate: Certificate, days_before: int, today: datetime.date) -> bool:
     """Email the vendor's members that a certificate expires soon, once per threshold and expiry date."""
     with transaction.atomic():
-        _, created = CertificateReminder.objects.get_or_create(
+        __, created = CertificateReminder.objects.get_or_create(
             certificate=certificate, days_before=days_before, valid_until=certificate.valid_until
         )
         if not created:
@@ -159,7 +167,7 @@ def certificate_send_reminder(*, certificate: Certificate, days_before: int, tod
             }
             subject = _("Sertifikat %(certificate)s segera habis masa berlakunya") % {"certificate": certificate}
             body = render_to_string("emails/vendors/portal/certificate_reminder.txt", context)
-            transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
+            transaction.on_commit(lambda: _send(subject, body, recipients))
     return True
 
 

@@ -227,7 +227,9 @@ def product_stock(request, pk):
             messages.success(
                 request, _("Stok %(name)s sekarang %(stock)s.") % {"name": product.name, "stock": product.stock_on_hand}
             )
-            return redirect(request.POST.get("next") or "vendors:product-list")
+            if request.POST.get("next") == "list":
+                return redirect("vendors:product-list")
+            return redirect("vendors:product-stock", pk=product.pk)
     movements = product.movements.select_related("actor", "reservation")[:30]
     context = {"form": form, "product": product, "movements": movements, "vendor": request.vendor}
     return render(request, "vendors/portal/product_stock.html", context)
