@@ -1,7 +1,9 @@
 """Demo products with shared generated photos, and their opening stock in the ledger."""
 
 import datetime
+import os
 import random
+from concurrent.futures import ThreadPoolExecutor
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -60,6 +62,8 @@ class ProductMaker:
         self.categories = {c.slug: c for c in Category.objects.all()}
         self.slugs: set[str] = set(Product.objects.values_list("slug", flat=True))
         self.pictures: dict[str, str] = {}
+        # Even a small demo (--products 40) shows each listing status at least once.
+        self.pending_statuses = [Product.Status.HIDDEN, Product.Status.ARCHIVED, Product.Status.DRAFT]
 
     def picture(self, product_type: ProductType) -> str:
         """Return the stored name of the product type's photo, generating it once."""
@@ -128,6 +132,10 @@ class ProductMaker:
         if vendor.status == Vendor.Status.REJECTED:
             return Product.Status.ARCHIVED, ""
         roll = self.rng.random()
+        if self.pending_statuses:
+            roll = {Product.Status.HIDDEN: 0.0, Product.Status.ARCHIVED: 0.05, Product.Status.DRAFT: 0.1}[
+                self.pending_statuses.pop(0)
+            ]
         if roll < 0.04:
             return Product.Status.HIDDEN, "Foto produk tidak sesuai dengan barang yang dijual. Mohon diganti."
         if roll < 0.09:
@@ -174,10 +182,13 @@ class ProductMaker:
 
     def make_renditions(self) -> None:
         """Generate the thumbnails once per distinct photo (pages never process images)."""
+        renditions = []
         for name in self.pictures.values():
             image = ProductImage(image=name)
-            for spec in (image.thumb_320, image.thumb_640, image.large_1280):
-                spec.generate()
+            renditions += [image.thumb_320, image.thumb_640, image.large_1280]
+        # Pillow releases the GIL while encoding: use every core.
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+            list(pool.map(lambda rendition: rendition.generate(), renditions))
 
     def record_opening_stock(self, products: list[Product], owners: dict[int, object]) -> None:
         """Write the `initial` ledger row of each product's stock on hand, when it was listed."""

@@ -1,0 +1,187 @@
+"""manage.py seed_demo (SPEC §8): idempotent, guarded by DEBUG, demo accounts work, every state is present."""
+
+import io
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.db.models import Q, Sum
+from django.urls import reverse
+from django.utils import timezone
+
+from catalog.models import Certificate, Product, ProductImage
+from orders.models import Reservation, ReservationLine, StockMovement
+from sentra.demo.builder import demo_counts
+from sentra.demo.data import ACCOUNTS, DEMO_PASSWORD, UMKM_VENDOR_SLUG
+from sentra.whatsapp import normalize_phone
+from vendors.models import ShopUnit, UnitAssignment, Vendor, VendorEvent
+
+SMALL = ["--products", "40"]
+
+
+def seed(*args: str) -> str:
+    out = io.StringIO()
+    call_command("seed_demo", *args, *SMALL, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_seed_demo_refuses_to_run_with_debug_off(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--force"):
+        seed()
+    assert not Vendor.objects.exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_runs_with_debug_off_when_forced(settings):
+    settings.DEBUG = False
+    output = seed("--force")
+    assert "Demo data created." in output
+    assert Vendor.objects.filter(slug=UMKM_VENDOR_SLUG).exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_twice_creates_nothing_new(settings):
+    settings.DEBUG = True
+    assert not Vendor.objects.exists()
+    seed()
+    first = demo_counts()
+    output = seed()
+    assert demo_counts() == first
+    assert "nothing created" in output
+
+
+@pytest.mark.django_db
+def test_seed_demo_prints_the_demo_accounts_and_password(settings):
+    settings.DEBUG = True
+    output = seed()
+    assert DEMO_PASSWORD in output
+    for account in ACCOUNTS:
+        assert account.email in output
+
+
+@pytest.fixture(scope="class")
+def demo(django_db_setup, django_db_blocker):
+    """Seed once for the read-only checks of one class; everything is rolled back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", "--force", *SMALL, stdout=io.StringIO(), stderr=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+# Grouped in a class so the seeded database (class-scoped fixture) is shared by these checks only.
+@pytest.mark.usefixtures("demo")
+@pytest.mark.django_db
+class TestSeededDemo:
+    @pytest.mark.parametrize("email", [account.email for account in ACCOUNTS])
+    def test_demo_account_can_log_in_with_the_demo_password(self, client, email):
+        response = client.post(reverse("account_login"), {"login": email, "password": DEMO_PASSWORD})
+        assert response.status_code == HTTPStatus.FOUND
+        assert client.session.get("_auth_user_id")
+
+    def test_demo_accounts_have_their_roles(self):
+        users = {u.email: u for u in get_user_model().objects.filter(email__endswith="@sentra.test")}
+        assert users["admin@sentra.test"].is_superuser
+        dinas = users["dinas@sentra.test"]
+        assert dinas.is_staff and dinas.groups.filter(name="Dinas").exists()
+        assert Vendor.objects.for_user(users["calon@sentra.test"]).get().status == Vendor.Status.SUBMITTED
+        assert users["pembeli@sentra.test"].emailaddress_set.get().verified
+
+    def test_umkm_account_owns_an_approved_vendor_with_unit_products_certificates_and_reservations(self):
+        vendor = Vendor.objects.get(memberships__user__email="umkm@sentra.test", memberships__role="owner")
+        assert vendor.status == Vendor.Status.APPROVED
+        assert UnitAssignment.objects.active().filter(vendor=vendor).exists()
+        assert vendor.products.filter(status=Product.Status.PUBLISHED).exists()
+        assert vendor.certificates.filter(status=Certificate.Status.VERIFIED).exists()
+        assert vendor.reservations.exists()
+
+    def test_pembeli_has_reservations_in_several_states(self):
+        statuses = set(
+            Reservation.objects.filter(shopper__email="pembeli@sentra.test").values_list("status", flat=True)
+        )
+        assert len(statuses) >= 4
+        assert statuses & set(Reservation.OPEN_STATUSES)
+
+    @pytest.mark.parametrize(
+        ("model", "field", "values"),
+        [
+            (Vendor, "status", Vendor.Status.values),
+            (Vendor, "kind", Vendor.Kind.values),
+            (Product, "status", Product.Status.values),
+            (Reservation, "status", Reservation.Status.values),
+            (Certificate, "status", Certificate.Status.values),
+            (Certificate, "kind", Certificate.Kind.values),
+            (Certificate, "halal_stage", Certificate.HalalStage.values),
+        ],
+    )
+    def test_every_state_is_present(self, model, field, values):
+        assert set(values) <= set(model.objects.values_list(field, flat=True))
+
+    def test_lapas_vendor_has_no_nib_and_sits_in_the_lapas_unit(self):
+        lapas = Vendor.objects.get(kind=Vendor.Kind.LAPAS)
+        assert lapas.name == "Karya warga binaan Lapas Kotabumi"
+        assert lapas.nib == ""
+        assert UnitAssignment.objects.active().get(vendor=lapas).unit.reserved_kind == "lapas"
+
+    def test_vendors_have_valid_unique_identifiers_and_whatsapp_numbers(self):
+        for vendor in Vendor.objects.all():
+            vendor.full_clean()
+            assert normalize_phone(vendor.whatsapp) == vendor.whatsapp
+        nibs = [n for n in Vendor.objects.values_list("nib", flat=True) if n]
+        assert len(nibs) == len(set(nibs))
+
+    def test_vendor_status_history_is_recorded_with_actors(self):
+        for vendor in Vendor.objects.exclude(status=Vendor.Status.DRAFT):
+            events = list(VendorEvent.objects.filter(vendor=vendor).order_by("created_at", "pk"))
+            assert events[-1].to_status == vendor.status
+            assert all(e.actor_id for e in events)
+        assert not VendorEvent.objects.filter(vendor__status=Vendor.Status.DRAFT).exists()
+
+    def test_units_are_never_over_capacity(self):
+        assert 20 <= ShopUnit.objects.count() <= 30
+        assert ShopUnit.objects.filter(reserved_kind="lapas").count() == 1
+        for unit in ShopUnit.objects.with_current_vendors():
+            assert len(unit.current_assignments) <= unit.capacity
+
+    def test_certificates_cover_expiring_expired_and_foreign_region_cases(self):
+        assert Certificate.objects.expiring(60).exists()
+        assert Certificate.objects.filter(status="verified", valid_until__lt=timezone.localdate()).exists()
+        pirt = list(Certificate.objects.filter(kind=Certificate.Kind.PIRT).select_related("vendor__regency"))
+        assert any(c.pirt_region_mismatch for c in pirt)
+        assert sum(not c.pirt_region_mismatch for c in pirt) > 1
+        for certificate in Certificate.objects.all():
+            certificate.full_clean()
+
+    def test_stock_reserved_matches_open_reservations_and_never_exceeds_stock(self):
+        open_lines = ReservationLine.objects.filter(
+            reservation__status__in=Reservation.OPEN_STATUSES, made_to_order=False
+        )
+        for product in Product.objects.all():
+            held = open_lines.filter(product=product).aggregate(q=Sum("quantity"))["q"] or 0
+            assert product.stock_reserved == held
+            assert 0 <= product.stock_reserved <= product.stock_on_hand
+
+    def test_stock_ledger_explains_every_product_stock(self):
+        for product in Product.objects.all():
+            totals = StockMovement.objects.filter(product=product).aggregate(
+                on_hand=Sum("on_hand_delta"), held=Sum("held_delta")
+            )
+            assert (totals["on_hand"] or 0) == product.stock_on_hand
+            assert (totals["held"] or 0) == product.stock_reserved
+
+    def test_reservations_snapshot_lines_and_record_each_step(self):
+        for reservation in Reservation.objects.prefetch_related("lines", "events"):
+            assert reservation.total == sum(line.subtotal for line in reservation.lines.all())
+            steps = [e.to_status for e in reservation.events.all()]
+            assert steps[0] == Reservation.Status.PLACED and steps[-1] == reservation.status
+            assert reservation.hold_until >= reservation.placed_at
+
+    def test_products_have_a_photo_with_generated_renditions(self):
+        assert not Product.objects.filter(images__isnull=True).exists()
+        image = ProductImage.objects.first()
+        assert image.image.storage.exists(image.image.name)
+        assert image.thumb_320.storage.exists(image.thumb_320.name)
+        assert not Product.objects.filter(Q(price__lte=0)).exists()
