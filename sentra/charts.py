@@ -10,8 +10,8 @@ from django.utils.safestring import SafeString, mark_safe
 ROW_HEIGHT = 28
 BAR_HEIGHT = 20
 LABEL_WIDTH = 190
-BAR_WIDTH = 330
-VALUE_WIDTH = 120
+BAR_WIDTH = 300
+VALUE_WIDTH = 170
 
 
 @dataclass(frozen=True)

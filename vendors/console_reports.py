@@ -355,8 +355,25 @@ def write_csv(report: Report, period: Period) -> Iterator[str]:
     writer.writerow(report.columns())
     yield "\ufeff" + flush()
     for row in report.rows(period):
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow([_csv_cell(v) for v in row])
         yield flush()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value):
+    """Neutralise text a spreadsheet would run as a formula (names and notes come from vendors)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _xlsx_cell(value):
+    """openpyxl stores any text starting with '=' as a formula; keep it text."""
+    return "'" + value if isinstance(value, str) and value.startswith("=") else value
 
 
 def write_xlsx(reports: Iterable[Report], period: Period) -> bytes:
@@ -366,7 +383,7 @@ def write_xlsx(reports: Iterable[Report], period: Period) -> bytes:
         sheet = workbook.create_sheet(title=re.sub(r"[\\/*?:\[\]]", "-", str(report.title))[:31])
         sheet.append(report.columns())
         for row in report.rows(period):
-            sheet.append(row)
+            sheet.append([_xlsx_cell(v) for v in row])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -255,3 +255,14 @@ def floor_grids(units) -> list[dict]:
         grid = [[cells.get((r, c)) for c in range(1, cols + 1)] for r in range(1, rows + 1)]
         grids.append({"centre": centre, "rows": grid, "units": members})
     return grids
+
+
+def certificate_timeline(certificate: Certificate, limit: int = 20) -> list:
+    """History records of a certificate where its review status or note changed, newest first."""
+    records = list(certificate.history.select_related("history_user").order_by("history_date", "history_id"))
+    changes, last = [], None
+    for record in records:
+        if (record.status, record.review_note) != last:
+            changes.append(record)
+            last = (record.status, record.review_note)
+    return changes[::-1][:limit]

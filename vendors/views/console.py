@@ -34,6 +34,7 @@ from vendors.console_forms import (
 )
 from vendors.console_selectors import (
     EXPIRY_WINDOW_DAYS,
+    certificate_timeline,
     dashboard_figures,
     floor_grids,
     vendor_dossier,
@@ -204,7 +205,7 @@ def _certificate_page(request, certificate: Certificate, verify_form=None, rejec
         "scan_url": _scan_url(certificate),
         "scan_is_image": certificate.scan.name.lower().endswith((".jpg", ".jpeg", ".png", ".webp")),
         "products": certificate.products.select_related("category"),
-        "history": certificate.history.select_related("history_user")[:20],
+        "history": certificate_timeline(certificate),
         "verify_form": verify_form or DecisionForm(reason_required=False, prefix="verify"),
         "reject_form": reject_form or DecisionForm(reason_required=True, prefix="reject"),
     }
