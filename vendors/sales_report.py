@@ -53,7 +53,7 @@ def sales_report(vendor: Vendor, *, weeks: int = 8, today: datetime.date | None 
         )
         .annotate(day=TruncDate("reservation__collected_at", tzinfo=tz))
         .values("day", "product_name")
-        .annotate(quantity=Sum("quantity"), revenue=Sum(F("quantity") * F("unit_price")))
+        .annotate(units=Sum("quantity"), revenue=Sum(F("quantity") * F("unit_price")))
         .order_by("day", "product_name")
     )
     report = SalesReport(start=start, end=today)
@@ -69,7 +69,7 @@ def sales_report(vendor: Vendor, *, weeks: int = 8, today: datetime.date | None 
             cells.setdefault((week, line["product_name"]), {"quantity": 0, "revenue": 0}),
             by_product.setdefault(line["product_name"], {"quantity": 0, "revenue": 0}),
         ):
-            bucket["quantity"] += line["quantity"]
+            bucket["quantity"] += line["units"]
             bucket["revenue"] += line["revenue"]
     report.weeks = [{"week": w, **v} for w, v in sorted(by_week.items())]
     report.rows = [{"week": w, "name": n, **v} for (w, n), v in sorted(cells.items())]
