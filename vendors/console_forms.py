@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -63,8 +64,9 @@ class ShopUnitForm(forms.ModelForm):
     def __init__(self, *args, centre: Centre, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.centre = centre
-        self.fields["grid_row"].min_value = self.fields["grid_col"].min_value = 1
-        self.fields["capacity"].min_value = 1
+        for name in ("grid_row", "grid_col", "capacity"):
+            self.fields[name].validators.append(MinValueValidator(1))
+            self.fields[name].widget.attrs["min"] = 1
 
     def _siblings(self):
         return ShopUnit.objects.filter(centre=self.instance.centre).exclude(pk=self.instance.pk)
