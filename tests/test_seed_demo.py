@@ -36,11 +36,14 @@ def test_seed_demo_refuses_to_run_with_debug_off(settings):
 
 
 @pytest.mark.django_db
-def test_seed_demo_runs_with_debug_off_when_forced(settings):
+def test_seed_demo_runs_with_debug_off_when_forced_and_prints_the_accounts(settings):
     settings.DEBUG = False
     output = seed("--force")
     assert "Demo data created." in output
     assert Vendor.objects.filter(slug=UMKM_VENDOR_SLUG).exists()
+    assert DEMO_PASSWORD in output
+    for account in ACCOUNTS:
+        assert account.email in output
 
 
 @pytest.mark.django_db
@@ -52,15 +55,6 @@ def test_seed_demo_twice_creates_nothing_new(settings):
     output = seed()
     assert demo_counts() == first
     assert "nothing created" in output
-
-
-@pytest.mark.django_db
-def test_seed_demo_prints_the_demo_accounts_and_password(settings):
-    settings.DEBUG = True
-    output = seed()
-    assert DEMO_PASSWORD in output
-    for account in ACCOUNTS:
-        assert account.email in output
 
 
 @pytest.fixture(scope="class")
@@ -139,6 +133,12 @@ class TestSeededDemo:
             assert events[-1].to_status == vendor.status
             assert all(e.actor_id for e in events)
         assert not VendorEvent.objects.filter(vendor__status=Vendor.Status.DRAFT).exists()
+
+    def test_seeded_rows_pass_model_validation(self):
+        """SQLite ignores max_length; PostgreSQL does not."""
+        for model in (ShopUnit, Product, Reservation, ReservationLine):
+            for row in model.objects.all():
+                row.full_clean(validate_constraints=False)
 
     def test_units_are_never_over_capacity(self):
         assert 20 <= ShopUnit.objects.count() <= 30

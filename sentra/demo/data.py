@@ -31,7 +31,7 @@ FIXED_HOLIDAYS = [
     (12, 25, "Hari Raya Natal"),
 ]
 
-BLOCKS = {"A": "Blok A (depan, menghadap jalan)", "B": "Blok B (tengah)", "C": "Blok C (belakang, dekat parkir)"}
+BLOCKS = {"A": "Blok A (depan)", "B": "Blok B (tengah)", "C": "Blok C (belakang)"}  # max 30 characters
 
 # (code, capacity, reserved_kind, notes); block letter = grid row, number = grid column.
 UNITS = [
