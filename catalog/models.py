@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -73,6 +73,21 @@ class ProductQuerySet(models.QuerySet):
         return self.select_related("vendor", "vendor__regency", "category").prefetch_related(
             models.Prefetch("images", queryset=ProductImage.objects.order_by("position", "pk"))
         )
+
+    def with_badges(self, on: datetime.date | None = None) -> "ProductQuerySet":
+        """Annotate has_halal / has_pirt / has_bnsp: a verified, unexpired certificate covers it (BNSP: its vendor)."""
+        return self.annotate(**{f"has_{kind}": _valid_certificate_exists(kind, on) for kind in Certificate.Kind.values})
+
+    def with_certificate(self, kind: str, on: datetime.date | None = None) -> "ProductQuerySet":
+        """Only products that carry a valid badge of `kind` (halal, pirt, bnsp)."""
+        return self.filter(_valid_certificate_exists(kind, on))
+
+
+def _valid_certificate_exists(kind: str, on: datetime.date | None) -> models.Exists:
+    valid = Certificate.objects.valid(on).filter(kind=kind, vendor=OuterRef("vendor_id"))
+    if kind != Certificate.Kind.BNSP:
+        valid = valid.filter(products=OuterRef("pk"))
+    return models.Exists(valid)
 
 
 class Product(models.Model):

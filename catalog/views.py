@@ -1,1 +1,90 @@
-"""Views of the catalog app."""
+"""Public catalogue pages: home, product list and page, vendor directory and store, floor plan."""
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_safe
+
+from orders.forms import CartLineForm
+from sentra.context_processors import current_centre
+from sentra.pagination import paginate_capped, parse_page_number
+
+from . import selectors
+from .filters import ProductFilter, VendorFilter
+from .seo import product_json_ld, vendor_json_ld
+
+
+def _render_list(request: HttpRequest, template: str, context: dict) -> HttpResponse:
+    """Render a list page, or only its results partial for an htmx request (the URL is pushed by htmx)."""
+    response = render(request, f"{template}#results" if request.htmx else template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    context = {
+        "categories": selectors.category_tree(),
+        "regions": selectors.region_rows(),
+        "newest": selectors.newest_products(),
+        "featured": selectors.featured_products(),
+    }
+    return render(request, "catalog/home.html", context)
+
+
+@require_safe
+def product_list(request: HttpRequest) -> HttpResponse:
+    filterset = ProductFilter(request.GET, queryset=selectors.public_products())
+    page = paginate_capped(
+        filterset.qs, number=parse_page_number(request.GET.get("halaman")), per_page=settings.SENTRA_PAGE_SIZE
+    )
+    context = {"filterset": filterset, "page": page, "chips": filterset.chips(request.GET)}
+    return _render_list(request, "catalog/product_list.html", context)
+
+
+@require_safe
+def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    product = selectors.public_product(slug)
+    images = list(product.images.all())
+    context = {
+        "product": product,
+        "images": images,
+        "json_ld": product_json_ld(request, product, images),
+        "certificates": selectors.product_certificates(product),
+        "units": selectors.current_units(product.vendor),
+        "related": selectors.related_products(product),
+        "cart_form": CartLineForm(initial={"product": product.pk, "quantity": 1}, auto_id="cart_%s"),
+    }
+    return render(request, "catalog/product_detail.html", context)
+
+
+@require_safe
+def vendor_list(request: HttpRequest) -> HttpResponse:
+    filterset = VendorFilter(request.GET, queryset=selectors.public_vendors().order_by("name", "pk"))
+    page = paginate_capped(
+        filterset.qs, number=parse_page_number(request.GET.get("halaman")), per_page=settings.SENTRA_PAGE_SIZE
+    )
+    return _render_list(request, "catalog/vendor_list.html", {"filterset": filterset, "page": page})
+
+
+@require_safe
+def vendor_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    vendor = selectors.public_vendor(slug)
+    products = selectors.public_products().filter(vendor=vendor).order_by("-created_at", "-pk")
+    page = paginate_capped(
+        products, number=parse_page_number(request.GET.get("halaman")), per_page=settings.SENTRA_PAGE_SIZE
+    )
+    context = {
+        "vendor": vendor,
+        "page": page,
+        "certificates": selectors.vendor_certificates(vendor),
+        "json_ld": vendor_json_ld(request, vendor),
+    }
+    return _render_list(request, "catalog/vendor_detail.html", context)
+
+
+@require_safe
+def floor_plan(request: HttpRequest) -> HttpResponse:
+    units = selectors.floor_plan_units(current_centre())
+    return render(request, "catalog/floor_plan.html", {"units": units, "plan": selectors.plan_geometry(units)})

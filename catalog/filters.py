@@ -1,0 +1,182 @@
+"""Filters of the public catalogue and the vendor directory (GET parameters in Indonesian, SPEC §6).
+
+Invalid values never break a page: django-filter drops an invalid field from `cleaned_data`, the view shows
+the field's error as a notice, and the rest of the filters still apply.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Exists, F, OuterRef, QuerySet
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from sentra.money import format_rupiah
+from vendors.models import Vendor
+
+from . import selectors
+from .models import Certificate, Product
+from .search import MAX_QUERY_LENGTH, search_products
+
+MAX_PRICE = 1_000_000_000
+
+
+class Sort:
+    RELEVANT, NEWEST, CHEAPEST, PRICIEST, NAME = "relevan", "terbaru", "termurah", "termahal", "nama"
+    CHOICES = [
+        (RELEVANT, _("Paling relevan")),
+        (NEWEST, _("Terbaru")),
+        (CHEAPEST, _("Harga termurah")),
+        (PRICIEST, _("Harga termahal")),
+        (NAME, _("Nama A–Z")),
+    ]
+    ORDERINGS = {
+        NEWEST: ("-created_at", "-pk"),
+        CHEAPEST: ("price", "pk"),
+        PRICIEST: ("-price", "-pk"),
+        NAME: ("name", "pk"),
+    }
+
+
+def category_choices() -> list[tuple[str, str]]:
+    choices = []
+    for root in selectors.category_tree():
+        choices.append((root.slug, root.label))
+        choices.extend((child.slug, f"— {child.label}") for child in root.children)
+    return choices
+
+
+def region_choices() -> list[tuple[str, str]]:
+    return [(row.slug, row.name) for row in selectors.region_rows()]
+
+
+class RupiahFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField  # whole rupiah: "1e9", "NaN" or "12.5" are refused, not guessed
+
+
+class ProductFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Kata kunci"), method="filter_search")
+    kategori = django_filters.ChoiceFilter(label=_("Kategori"), choices=category_choices, method="filter_category")
+    daerah = django_filters.ChoiceFilter(label=_("Asal daerah"), choices=region_choices, method="filter_region")
+    sertifikat = django_filters.MultipleChoiceFilter(
+        label=_("Sertifikat"),
+        choices=Certificate.Kind.choices,
+        method="filter_certificates",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    harga_min = RupiahFilter(
+        label=_("Harga minimal (Rp)"), field_name="price", lookup_expr="gte", min_value=0, max_value=MAX_PRICE
+    )
+    harga_maks = RupiahFilter(
+        label=_("Harga maksimal (Rp)"), field_name="price", lookup_expr="lte", min_value=0, max_value=MAX_PRICE
+    )
+    tersedia = django_filters.BooleanFilter(
+        label=_("Hanya yang tersedia"), method="filter_available", widget=forms.CheckboxInput
+    )
+    urut = django_filters.ChoiceFilter(label=_("Urutkan"), choices=Sort.CHOICES, method="keep", empty_label=None)
+
+    class Meta:
+        model = Product
+        fields: list[str] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["q"].widget = forms.TextInput(
+            attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH, "placeholder": _("Keripik, kopi, tapis…")}
+        )
+        self.form.fields["urut"].required = False
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return search_products(queryset, value[:MAX_QUERY_LENGTH]) if value.strip() else queryset
+
+    def filter_category(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        node = selectors.categories_by_slug().get(value)
+        return queryset.filter(category_id__in=node.ids) if node else queryset
+
+    def filter_region(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        row = selectors.regions_by_slug().get(value)
+        return queryset.filter(vendor__regency_id=row.code) if row else queryset
+
+    def filter_certificates(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        for kind in dict.fromkeys(value):
+            queryset = queryset.with_certificate(kind)
+        return queryset
+
+    def filter_available(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        return queryset.available() if value else queryset
+
+    def keep(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset  # ordering happens last, in filter_queryset
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        queryset = super().filter_queryset(queryset)
+        sort = self.sort
+        if sort == Sort.RELEVANT:
+            return queryset.order_by(F("search_rank").desc(), "-created_at", "-pk")
+        return queryset.order_by(*Sort.ORDERINGS[sort])
+
+    def chips(self, query: QueryDict) -> list[dict]:
+        return product_chips(self, query)
+
+    @property
+    def sort(self) -> str:
+        """The ordering in effect: `relevan` only while searching (and the default then), else `terbaru`."""
+        data = getattr(self.form, "cleaned_data", {})
+        searching = bool((data.get("q") or "").strip())
+        chosen = data.get("urut") or (Sort.RELEVANT if searching else Sort.NEWEST)
+        return Sort.NEWEST if chosen == Sort.RELEVANT and not searching else chosen
+
+
+class VendorFilter(django_filters.FilterSet):
+    daerah = django_filters.ChoiceFilter(label=_("Asal daerah"), choices=region_choices, method="filter_region")
+    kategori = django_filters.ChoiceFilter(label=_("Kategori"), choices=category_choices, method="filter_category")
+    jenis = django_filters.ChoiceFilter(label=_("Jenis usaha"), choices=Vendor.Kind.choices, field_name="kind")
+
+    class Meta:
+        model = Vendor
+        fields: list[str] = []
+
+    def filter_region(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        row = selectors.regions_by_slug().get(value)
+        return queryset.filter(regency_id=row.code) if row else queryset
+
+    def filter_category(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        node = selectors.categories_by_slug().get(value)
+        if node is None:
+            return queryset
+        sells = Product.objects.published().filter(vendor=OuterRef("pk"), category_id__in=node.ids)
+        declared = Vendor.categories.through.objects.filter(vendor_id=OuterRef("pk"), category_id__in=node.ids)
+        return queryset.filter(Exists(sells) | Exists(declared))
+
+
+def _without(query: QueryDict, name: str, value: str | None = None) -> str:
+    """The query string of the current list without `name` (or one of its values), back on page one."""
+    remaining = query.copy()
+    remaining.pop("halaman", None)
+    if value is None:
+        remaining.pop(name, None)
+    else:
+        remaining.setlist(name, [v for v in remaining.getlist(name) if v != value])
+    encoded = remaining.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def product_chips(filterset: "ProductFilter", query: QueryDict) -> list[dict]:
+    """Active filters as removable chips: label and the URL without that filter."""
+    data = getattr(filterset.form, "cleaned_data", {})
+    labels = {
+        "q": lambda v: _("“%(q)s”") % {"q": v},
+        "kategori": lambda v: selectors.categories_by_slug()[v].label,
+        "daerah": lambda v: selectors.regions_by_slug()[v].name,
+        "harga_min": lambda v: _("Mulai %(price)s") % {"price": format_rupiah(v)},
+        "harga_maks": lambda v: _("Sampai %(price)s") % {"price": format_rupiah(v)},
+        "tersedia": lambda v: _("Tersedia"),
+    }
+    chips = []
+    for name, label in labels.items():
+        value = data.get(name)
+        if value not in (None, "", False):
+            chips.append({"label": label(value), "url": _without(query, name)})
+    kinds = dict(Certificate.Kind.choices)
+    for kind in dict.fromkeys(data.get("sertifikat") or []):
+        chips.append({"label": kinds[kind], "url": _without(query, "sertifikat", kind)})
+    return chips

@@ -1,0 +1,197 @@
+"""Reads for the public catalogue: cached lookups (categories, regions with counts) and page data.
+
+Every public page runs a constant number of queries: lists fetch their rows with `with_card_data()`
+(one query + one for photos), badges come as EXISTS annotations, and rarely changing lookups are cached.
+"""
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from vendors.models import Centre, Regency, ShopUnit, UnitAssignment, Vendor
+
+from .models import Category, Certificate, Product
+
+LOOKUP_TTL = 300  # seconds; counts on the home page may lag this much
+
+
+@dataclass(frozen=True)
+class CategoryNode:
+    pk: int
+    slug: str
+    name: str
+    name_en: str
+    parent_id: int | None
+    children: tuple["CategoryNode", ...] = ()
+
+    @property
+    def label(self) -> str:
+        from django.utils.translation import get_language
+
+        return self.name_en if (get_language() or "").startswith("en") and self.name_en else self.name
+
+    @property
+    def ids(self) -> list[int]:
+        """This category and its children: a parent category includes its children."""
+        return [self.pk, *(child.pk for child in self.children)]
+
+
+@dataclass(frozen=True)
+class RegionRow:
+    code: str
+    slug: str
+    name: str
+    product_count: int
+
+
+def category_tree() -> list[CategoryNode]:
+    """Root categories with their children, cached."""
+    tree = cache.get("catalog:category-tree")
+    if tree is None:
+        rows = list(Category.objects.order_by("position", "name").values("pk", "slug", "name", "name_en", "parent_id"))
+        children: dict[int, list[CategoryNode]] = {}
+        for row in rows:
+            if row["parent_id"]:
+                children.setdefault(row["parent_id"], []).append(CategoryNode(**row))
+        tree = [
+            CategoryNode(**row, children=tuple(children.get(row["pk"], ()))) for row in rows if not row["parent_id"]
+        ]
+        cache.set("catalog:category-tree", tree, LOOKUP_TTL)
+    return tree
+
+
+def categories_by_slug() -> dict[str, CategoryNode]:
+    nodes: dict[str, CategoryNode] = {}
+    for root in category_tree():
+        nodes[root.slug] = root
+        nodes.update({child.slug: child for child in root.children})
+    return nodes
+
+
+def region_rows() -> list[RegionRow]:
+    """The 15 regions with the number of public products from each, cached."""
+    rows = cache.get("catalog:region-rows")
+    if rows is None:
+        public = Q(vendors__status=Vendor.Status.APPROVED, vendors__products__status=Product.Status.PUBLISHED)
+        regions = Regency.objects.annotate(product_count=Count("vendors__products", filter=public)).order_by("code")
+        rows = [RegionRow(r.code, r.slug, r.display_name, r.product_count) for r in regions]
+        cache.set("catalog:region-rows", rows, LOOKUP_TTL)
+    return rows
+
+
+def regions_by_slug() -> dict[str, RegionRow]:
+    return {row.slug: row for row in region_rows()}
+
+
+def public_products() -> QuerySet:
+    """Published products of approved vendors, ready for cards (vendor, region, category, photos, badges)."""
+    return Product.objects.published().with_card_data().with_badges().defer("description", "status_note")
+
+
+def newest_products(limit: int = 8) -> list[Product]:
+    return list(public_products().order_by("-created_at", "-pk")[:limit])
+
+
+def featured_products(limit: int = 8) -> list[Product]:
+    return list(public_products().filter(is_featured=True).order_by("-created_at", "-pk")[:limit])
+
+
+def public_product(slug: str) -> Product:
+    """The product page's product, or 404 when it is missing, not published or its vendor is not approved."""
+    queryset = (
+        Product.objects.published()
+        .select_related("vendor", "vendor__regency", "category", "category__parent")
+        .prefetch_related("images")
+    )
+    return get_object_or_404(queryset, slug=slug)
+
+
+def product_certificates(product: Product) -> list[Certificate]:
+    """Valid certificates a shopper sees on a product: its halal/P-IRT, and its vendor's BNSP."""
+    covers = Q(products=product) & ~Q(kind=Certificate.Kind.BNSP)
+    return list(
+        Certificate.objects.valid()
+        .filter(Q(vendor_id=product.vendor_id) & (covers | Q(kind=Certificate.Kind.BNSP)))
+        .distinct()
+        .order_by("kind", "pk")
+    )
+
+
+def related_products(product: Product, limit: int = 4) -> list[Product]:
+    """Other public products of the same vendor or category, the same vendor first."""
+    same = Q(vendor_id=product.vendor_id) | Q(category_id=product.category_id)
+    rows = public_products().filter(same).exclude(pk=product.pk).order_by("-created_at", "-pk")[: limit * 3]
+    rows = sorted(rows, key=lambda p: p.vendor_id != product.vendor_id)
+    return rows[:limit]
+
+
+def current_units(vendor: Vendor) -> list[ShopUnit]:
+    today = timezone.localdate()
+    assignments = UnitAssignment.objects.active(today).filter(vendor=vendor).select_related("unit")
+    return [a.unit for a in assignments]
+
+
+def public_vendors() -> QuerySet:
+    """Approved vendors for the directory, with region, current units and the BNSP flag."""
+    today = timezone.localdate()
+    bnsp = Certificate.objects.valid(today).filter(kind=Certificate.Kind.BNSP, vendor=OuterRef("pk"))
+    units = UnitAssignment.objects.active(today).select_related("unit").order_by("unit__code")
+    return (
+        Vendor.objects.approved()
+        .with_card_data()
+        .annotate(has_bnsp=Exists(bnsp))
+        .prefetch_related(Prefetch("unit_assignments", queryset=units, to_attr="current_assignments"))
+        .defer("story", "address", "status_note")
+    )
+
+
+def public_vendor(slug: str) -> Vendor:
+    """The store page's vendor, or 404 when it is missing or not approved."""
+    return get_object_or_404(public_vendors().defer(None), slug=slug)
+
+
+def vendor_certificates(vendor: Vendor) -> list[Certificate]:
+    """Valid certificates of a vendor, for its store page."""
+    return list(Certificate.objects.valid().filter(vendor=vendor).order_by("kind", "pk"))
+
+
+def floor_plan_units(centre: Centre | None) -> list[ShopUnit]:
+    """The centre's units with their current, approved vendors (others are never shown publicly)."""
+    if centre is None:
+        return []
+    today = timezone.localdate()
+    active = (
+        UnitAssignment.objects.active(today)
+        .filter(vendor__status=Vendor.Status.APPROVED)
+        .select_related("vendor", "vendor__regency")
+        .order_by("vendor__name")
+    )
+    return list(
+        ShopUnit.objects.filter(centre=centre)
+        .prefetch_related(Prefetch("assignments", queryset=active, to_attr="current_assignments"))
+        .order_by("grid_row", "grid_col", "code")
+    )
+
+
+PLAN_CELL_WIDTH, PLAN_CELL_HEIGHT, PLAN_GAP = 140, 90, 12
+
+
+def plan_geometry(units: list[ShopUnit]) -> dict:
+    """Positions of units on the floor plan drawing (SVG user units), from their grid row and column."""
+    cells = []
+    for unit in units:
+        x = (unit.grid_col - 1) * (PLAN_CELL_WIDTH + PLAN_GAP) + PLAN_GAP
+        y = (unit.grid_row - 1) * (PLAN_CELL_HEIGHT + PLAN_GAP) + PLAN_GAP
+        cells.append({"unit": unit, "x": x, "y": y, "cx": x + PLAN_CELL_WIDTH // 2})
+    columns = max((u.grid_col for u in units), default=1)
+    rows = max((u.grid_row for u in units), default=1)
+    return {
+        "cells": cells,
+        "width": columns * (PLAN_CELL_WIDTH + PLAN_GAP) + PLAN_GAP,
+        "height": rows * (PLAN_CELL_HEIGHT + PLAN_GAP) + PLAN_GAP,
+        "cell_width": PLAN_CELL_WIDTH,
+        "cell_height": PLAN_CELL_HEIGHT,
+    }

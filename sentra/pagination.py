@@ -1,0 +1,87 @@
+"""Pagination without an exact COUNT(*) over the whole result set.
+
+A page fetches one row more than it shows (to know whether a next page exists); the total is counted only
+up to `cap` rows through a sliced subquery, so a list of 200,000 products costs no more than one of 1,000.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+
+MAX_PAGE_NUMBER = 10_000
+
+
+def parse_page_number(raw: str | None) -> int:
+    """Return a page number from a query parameter: anything odd (text, 0, negative, huge) becomes 1."""
+    try:
+        number = int(str(raw).strip())
+    except (TypeError, ValueError):
+        return 1
+    return number if 1 <= number <= MAX_PAGE_NUMBER else 1
+
+
+@dataclass
+class CappedPage:
+    object_list: list
+    number: int
+    per_page: int
+    has_next: bool
+    count: int | None = None  # exact number of results, or the cap when `count_is_capped`
+    count_is_capped: bool = False
+    extra: dict = field(default_factory=dict)
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self) -> int:
+        return len(self.object_list)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_previous or self.has_next
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def total_pages(self) -> int | None:
+        if self.count is None or self.count_is_capped:
+            return None
+        return max(math.ceil(self.count / self.per_page), 1)
+
+    @property
+    def start_index(self) -> int:
+        return (self.number - 1) * self.per_page + 1 if self.object_list else 0
+
+    @property
+    def end_index(self) -> int:
+        return self.start_index + len(self.object_list) - 1 if self.object_list else 0
+
+    @property
+    def is_past_the_end(self) -> bool:
+        return self.number > 1 and not self.object_list
+
+
+def paginate_capped(queryset: QuerySet, *, number: int, per_page: int, cap: int = 1000) -> CappedPage:
+    """Return page `number` of `queryset` with a total counted up to `cap` (one query) when it is needed."""
+    offset = (number - 1) * per_page
+    rows = list(queryset[offset : offset + per_page + 1])
+    has_next = len(rows) > per_page
+    rows = rows[:per_page]
+    page = CappedPage(object_list=rows, number=number, per_page=per_page, has_next=has_next)
+    if not has_next and (rows or number == 1):
+        page.count = offset + len(rows)  # the last page tells the exact total for free
+    elif rows:
+        counted = queryset.order_by().values("pk")[: cap + 1].count()
+        page.count, page.count_is_capped = min(counted, cap), counted > cap
+    return page
