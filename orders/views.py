@@ -61,7 +61,7 @@ def checkout(request: HttpRequest) -> HttpResponse:
     summary = cart.summary()
     if not summary.lines and data is None:
         return redirect("orders:cart")
-    initial = {"contact_name": request.user.get_full_name() or request.user.first_name}
+    initial = _contact_initial(request.user)
     form = CheckoutForm(data, dates=checkout_pickup_dates(summary, now=timezone.now()), initial=initial)
     if data is not None and form.is_valid():
         try:
@@ -111,6 +111,12 @@ def reservation_cancel(request: HttpRequest, code: str) -> HttpResponse:
             messages.success(request, _("Reservasi dibatalkan."))
         return redirect(reservation)
     return render(request, "orders/reservation_cancel.html", {"reservation": reservation, "form": form})
+
+
+def _contact_initial(user) -> dict:
+    """Prefill name and WhatsApp number from the shopper's last reservation (or the account)."""
+    last = Reservation.objects.for_shopper(user).values("contact_name", "contact_phone").first()
+    return last or {"contact_name": user.get_full_name() or user.first_name}
 
 
 def _placed_redirect(placed: list[Reservation]) -> HttpResponse:

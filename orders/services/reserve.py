@@ -159,8 +159,11 @@ def _check_open_limit(shopper, new_count: int, now: datetime.datetime) -> None:
     open_count = Reservation.objects.for_shopper(shopper).open().filter(hold_until__gte=now).count()
     if open_count + new_count > limit:
         raise LimitExceeded(
-            _("Anda sudah punya %(open)d reservasi aktif; maksimal %(limit)d. Ambil atau batalkan dulu yang lama.")
-            % {"open": open_count, "limit": limit}
+            _(
+                "Pesanan ini menjadi %(new)d reservasi (satu per UMKM), padahal Anda sudah punya %(open)d yang aktif; "
+                "maksimal %(limit)d. Kurangi UMKM di keranjang, atau ambil/batalkan reservasi lama."
+            )
+            % {"new": new_count, "open": open_count, "limit": limit}
         )
 
 
