@@ -29,6 +29,8 @@ STATUS_WEIGHTS = {
     "rejected": 0.05,
 }
 
+REPEAT_SUFFIXES = ["Edisi Spesial", "Kemasan Kado", "Pilihan", "Edisi Terbatas", "Paket Hemat", "Kualitas Ekspor"]
+
 
 def allocate(specs: list[VendorSpec], total: int) -> dict[str, int]:
     """Split `total` products over the vendors by status weight; every approved vendor gets one first."""
@@ -97,7 +99,7 @@ class ProductMaker:
         unit = product_type.units[unit_index]
         name = f"{product_type.name} {variant}"
         if round_:  # the vendor sells more products than it has variants: tell the repeats apart
-            name += f" {unit}" if any(c.isdigit() for c in unit) else f" Seri {round_ + 1}"
+            name += " " + REPEAT_SUFFIXES[(round_ - 1) % len(REPEAT_SUFFIXES)]
         low, high = product_type.price
         price = round_price(self.rng.uniform(low, high) * (1 + 0.8 * unit_index))
         status, note = (Product.Status.PUBLISHED, "") if showcase else self._status(vendor)
