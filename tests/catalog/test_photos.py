@@ -15,6 +15,12 @@ from catalog.models import ProductImage
 from catalog.services.products import product_image_add, product_image_delete
 
 
+@pytest.fixture(autouse=True)
+def _own_media_root(settings, tmp_path):
+    """A media folder per test, so "nothing stored" is not disturbed by tests running in parallel."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
 def _image_bytes(fmt: str = "JPEG", size=(40, 20), mode="RGB", **save) -> bytes:
     buffer = io.BytesIO()
     Image.new(mode, size, "red" if mode == "RGB" else 0).save(buffer, fmt, **save)

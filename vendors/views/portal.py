@@ -1,31 +1,19 @@
-"""The UMKM owner portal (/toko/): application, dashboard, products, photos, certificates, reservations,
-shelf labels and the sales report. Every view: access check → form → one service call → message → redirect."""
+"""The UMKM owner portal (/toko/): application, dashboard, profile, reservations, shelf labels and the sales
+report (products and certificates: portal_catalog). Every view: access check → form → one service call → message
+→ redirect."""
 
 from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from catalog.access import access_certificate, access_product, access_product_image, access_vendor_certificate
-from catalog.forms import (
-    CertificateForm,
-    PhotoEditForm,
-    PhotoUploadForm,
-    ProductEditForm,
-    ProductForm,
-    ProductStatusForm,
-    StockAdjustForm,
-)
-from catalog.models import Certificate, Product
-from catalog.services import certificates as certificate_services
-from catalog.services import products as product_services
-from catalog.services.certificates import scan_type
+from catalog.models import Product
 from orders.models import Reservation
 from orders.services import ReservationError, reservation_cancel, reservation_collect, reservation_mark_ready
 from sentra.states import IllegalTransition, ReasonRequired
@@ -53,10 +41,9 @@ from vendors.models import UnitAssignment, Vendor
 from vendors.services import application
 
 LOW_STOCK = 3
-DOMAIN_ERRORS = (ValidationError, IllegalTransition, ReasonRequired, ReservationError)
 
 
-def _add_error(form, error: Exception, field: str | None = None) -> None:
+def add_domain_error(form, error: Exception, field: str | None = None) -> None:
     """Show a domain error on the form: per field when it names fields, else on `field` (or the form)."""
     if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
         for name, errors in error.error_dict.items():
@@ -119,7 +106,7 @@ def apply(request):
                 vendor = application.vendor_create_draft(actor=request.user, **data)
                 request.session[SESSION_KEY] = vendor.pk
         except ValidationError as error:
-            _add_error(form, error, "logo")
+            add_domain_error(form, error, "logo")
         else:
             messages.success(request, _("Data tersimpan. Periksa lagi, lalu kirim ke Dinas."))
             return redirect("vendors:apply")
@@ -149,253 +136,11 @@ def profile(request):
         try:
             application.vendor_update_profile(vendor=vendor, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_error(form, error, "logo")
+            add_domain_error(form, error, "logo")
         else:
             messages.success(request, _("Profil usaha tersimpan."))
             return redirect("vendors:profile")
     return render(request, "vendors/portal/profile.html", {"form": form, "vendor": vendor})
-
-
-# --- products ------------------------------------------------------------------------------------------
-
-
-@member_required
-def product_list(request):
-    products = request.vendor.products.select_related("category").prefetch_related("images").order_by("name")
-    return render(request, "vendors/portal/product_list.html", {"vendor": request.vendor, "products": products})
-
-
-@member_required
-def product_create(request):
-    form = ProductForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            product = product_services.product_create(vendor=request.vendor, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _add_error(form, error)
-        else:
-            messages.success(request, _("Produk tersimpan sebagai draf. Tambahkan foto agar menarik."))
-            return redirect("vendors:product-photos", pk=product.pk)
-    return render(request, "vendors/portal/product_form.html", {"form": form, "vendor": request.vendor})
-
-
-@member_required
-def product_edit(request, pk):
-    product = access_product(request.user, pk, vendor=request.vendor)
-    form = ProductEditForm(request.POST or None, instance=product)
-    if request.method == "POST" and form.is_valid():
-        try:
-            product_services.product_update(product=product, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _add_error(form, error)
-        else:
-            messages.success(request, _("Perubahan produk tersimpan."))
-            return redirect("vendors:product-list")
-    context = {"form": form, "product": product, "vendor": request.vendor}
-    return render(request, "vendors/portal/product_form.html", context)
-
-
-@member_required
-@require_POST
-def product_status(request, pk):
-    product = access_product(request.user, pk, vendor=request.vendor)
-    form = ProductStatusForm(request.POST)
-    if not form.is_valid():
-        return HttpResponse(status=400)
-    try:
-        product_services.product_set_status(product=product, actor=request.user, status=form.cleaned_data["status"])
-    except (ValidationError, IllegalTransition) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-    else:
-        published = product.status == Product.Status.PUBLISHED
-        messages.success(request, _("Produk tayang di katalog.") if published else _("Produk disimpan sebagai draf."))
-    if request.POST.get("next") == "edit":
-        return redirect("vendors:product-edit", pk=product.pk)
-    return redirect("vendors:product-list")
-
-
-@member_required
-def product_stock(request, pk):
-    product = access_product(request.user, pk, vendor=request.vendor)
-    form = StockAdjustForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            product_services.stock_adjust(product=product, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _add_error(form, error, "delta")
-        else:
-            messages.success(
-                request, _("Stok %(name)s sekarang %(stock)s.") % {"name": product.name, "stock": product.stock_on_hand}
-            )
-            if request.POST.get("next") == "list":
-                return redirect("vendors:product-list")
-            return redirect("vendors:product-stock", pk=product.pk)
-    movements = product.movements.select_related("actor", "reservation")[:30]
-    context = {"form": form, "product": product, "movements": movements, "vendor": request.vendor}
-    return render(request, "vendors/portal/product_stock.html", context)
-
-
-@member_required
-def product_photos(request, pk):
-    product = access_product(request.user, pk, vendor=request.vendor)
-    form = PhotoUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            product_services.product_image_add(
-                product=product,
-                actor=request.user,
-                upload=form.cleaned_data["image"],
-                alt_text=form.cleaned_data["alt_text"],
-            )
-        except ValidationError as error:
-            _add_error(form, error, "image")
-        else:
-            messages.success(request, _("Foto tersimpan."))
-            return redirect("vendors:product-photos", pk=product.pk)
-    context = {"form": form, "product": product, "images": product.images.all(), "vendor": request.vendor}
-    return render(request, "vendors/portal/product_photos.html", context)
-
-
-@member_required
-@require_POST
-def product_photo_edit(request, pk, image_pk):
-    product = access_product(request.user, pk, vendor=request.vendor)
-    image = access_product_image(request.user, image_pk, product=product)
-    form = PhotoEditForm(request.POST)
-    if form.is_valid():
-        product_services.product_image_update(image=image, actor=request.user, **form.cleaned_data)
-        messages.success(request, _("Keterangan dan urutan foto tersimpan."))
-    else:
-        messages.error(request, _("Urutan harus angka 0–99."))
-    return redirect("vendors:product-photos", pk=product.pk)
-
-
-@member_required
-def product_photo_delete(request, pk, image_pk):
-    product = access_product(request.user, pk, vendor=request.vendor)
-    image = access_product_image(request.user, image_pk, product=product)
-    if request.method == "POST":
-        product_services.product_image_delete(image=image, actor=request.user)
-        messages.success(request, _("Foto dihapus."))
-        return redirect("vendors:product-photos", pk=product.pk)
-    context = {"product": product, "image": image, "vendor": request.vendor}
-    return render(request, "vendors/portal/product_photo_delete.html", context)
-
-
-@member_required
-def product_archive(request, pk):
-    product = access_product(request.user, pk, vendor=request.vendor)
-    deletable = product_services.product_is_deletable(product)
-    if request.method == "POST":
-        try:
-            kept = product_services.product_archive(product=product, actor=request.user)
-        except (ValidationError, IllegalTransition) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-            return redirect("vendors:product-list")
-        messages.success(request, _("Produk diarsipkan.") if kept else _("Draf produk dihapus."))
-        return redirect("vendors:product-list")
-    context = {"product": product, "deletable": deletable, "vendor": request.vendor}
-    return render(request, "vendors/portal/product_archive.html", context)
-
-
-@member_required
-@require_POST
-def product_restore(request, pk):
-    product = access_product(request.user, pk, vendor=request.vendor)
-    try:
-        product_services.product_restore(product=product, actor=request.user)
-    except (ValidationError, IllegalTransition) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-    else:
-        messages.success(request, _("Produk dipulihkan sebagai draf."))
-    return redirect("vendors:product-edit", pk=product.pk)
-
-
-# --- certificates --------------------------------------------------------------------------------------
-
-
-@member_required
-def certificate_list(request):
-    certificates = request.vendor.certificates.select_related("vendor__regency").prefetch_related("products")
-    context = {"vendor": request.vendor, "certificates": certificates, "today": timezone.localdate()}
-    return render(request, "vendors/portal/certificate_list.html", context)
-
-
-def _certificate_saved(request, certificate: Certificate) -> None:
-    messages.success(request, _("Sertifikat terkirim. Dinas akan memeriksanya; lencana tampil setelah terverifikasi."))
-    if certificate.pirt_region_mismatch:
-        messages.warning(
-            request,
-            _(
-                "Kode daerah pada nomor P-IRT (%(code)s) berbeda dengan asal daerah usaha Anda (%(region)s). "
-                "Tidak apa-apa bila usaha Anda pindah; Dinas akan memeriksanya."
-            )
-            % {"code": certificate.number[3:7], "region": certificate.vendor.regency},
-        )
-
-
-@member_required
-def certificate_create(request):
-    form = CertificateForm(request.POST or None, request.FILES or None, vendor=request.vendor)
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k in certificate_services.CERTIFICATE_FIELDS}
-        try:
-            certificate = certificate_services.certificate_submit(
-                vendor=request.vendor,
-                actor=request.user,
-                scan=form.cleaned_data["scan"],
-                products=form.cleaned_data["products"],
-                **data,
-            )
-        except ValidationError as error:
-            _add_error(form, error, "scan")
-        else:
-            _certificate_saved(request, certificate)
-            return redirect("vendors:certificate-list")
-    return render(request, "vendors/portal/certificate_form.html", {"form": form, "vendor": request.vendor})
-
-
-@member_required
-def certificate_edit(request, pk):
-    certificate = access_vendor_certificate(request.user, pk, vendor=request.vendor)
-    form = CertificateForm(request.POST or None, request.FILES or None, instance=certificate, vendor=request.vendor)
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k in certificate_services.CERTIFICATE_FIELDS}
-        try:
-            certificate_services.certificate_update(
-                certificate=certificate,
-                actor=request.user,
-                scan=form.cleaned_data["scan"],
-                products=form.cleaned_data["products"],
-                **data,
-            )
-        except ValidationError as error:
-            _add_error(form, error, "scan")
-        else:
-            _certificate_saved(request, certificate)
-            return redirect("vendors:certificate-list")
-    context = {"form": form, "certificate": certificate, "vendor": request.vendor}
-    return render(request, "vendors/portal/certificate_form.html", context)
-
-
-def certificate_scan(request, pk):
-    """Stream a private scan to a member of its vendor or to Dinas staff; 404 to everyone else."""
-    certificate = access_certificate(request.user, pk)
-    if not certificate.scan:
-        raise Http404
-    try:
-        handle = certificate.scan.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404 from None
-    kind = scan_type(handle.read(8))
-    handle.seek(0)
-    extension, content_type = kind or ("bin", "application/octet-stream")
-    response = FileResponse(handle, content_type=content_type, filename=f"sertifikat-{certificate.pk}.{extension}")
-    response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; object-src 'self'; sandbox"
-    return response
 
 
 # --- reservations --------------------------------------------------------------------------------------
