@@ -1,24 +1,33 @@
 """manage.py seed_demo (SPEC §8): idempotent, guarded by DEBUG, demo accounts work, every state is present."""
 
 import io
+import random
 from http import HTTPStatus
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
 
 from catalog.models import Certificate, Product, ProductImage
 from orders.models import Reservation, ReservationLine, StockMovement
 from sentra.demo.builder import demo_counts
+from sentra.demo.catalog import ProductMaker
 from sentra.demo.data import ACCOUNTS, DEMO_PASSWORD, UMKM_VENDOR_SLUG
+from sentra.demo.products import PRODUCT_TYPES
 from sentra.whatsapp import normalize_phone
 from vendors.models import ShopUnit, UnitAssignment, Vendor, VendorEvent
 
 SMALL = ["--products", "40"]
+
+
+@pytest.fixture
+def skip_renditions(monkeypatch):
+    """Encoding thumbnails dominates a seed's time; test_renditions_are_made_once_per_distinct_photo covers it."""
+    monkeypatch.setattr(ProductMaker, "make_renditions", lambda self: None)
 
 
 def seed(*args: str) -> str:
@@ -28,6 +37,7 @@ def seed(*args: str) -> str:
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("skip_renditions")
 def test_seed_demo_refuses_to_run_with_debug_off(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="--force"):
@@ -36,6 +46,7 @@ def test_seed_demo_refuses_to_run_with_debug_off(settings):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("skip_renditions")
 def test_seed_demo_runs_with_debug_off_when_forced_and_prints_the_accounts(settings):
     settings.DEBUG = False
     output = seed("--force")
@@ -47,6 +58,7 @@ def test_seed_demo_runs_with_debug_off_when_forced_and_prints_the_accounts(setti
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("skip_renditions")
 def test_seed_demo_twice_creates_nothing_new(settings):
     settings.DEBUG = True
     assert not Vendor.objects.exists()
@@ -60,8 +72,10 @@ def test_seed_demo_twice_creates_nothing_new(settings):
 @pytest.fixture(scope="class")
 def demo(django_db_setup, django_db_blocker):
     """Seed once for the read-only checks of one class; everything is rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with django_db_blocker.unblock(), transaction.atomic(), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ProductMaker, "make_renditions", lambda self: None)
         call_command("seed_demo", "--force", *SMALL, stdout=io.StringIO(), stderr=io.StringIO())
+        patch.undo()
         yield
         transaction.set_rollback(True)
 
@@ -179,9 +193,32 @@ class TestSeededDemo:
             assert steps[0] == Reservation.Status.PLACED and steps[-1] == reservation.status
             assert reservation.hold_until >= reservation.placed_at
 
-    def test_products_have_a_photo_with_generated_renditions(self):
+    def test_every_product_has_a_generated_photo_shared_by_its_product_type(self):
         assert not Product.objects.filter(images__isnull=True).exists()
+        names = set(ProductImage.objects.values_list("image", flat=True))
+        assert len(names) < ProductImage.objects.count()
         image = ProductImage.objects.first()
         assert image.image.storage.exists(image.image.name)
-        assert image.thumb_320.storage.exists(image.thumb_320.name)
-        assert not Product.objects.filter(Q(price__lte=0)).exists()
+        assert (image.width, image.height) == (800, 800)
+
+
+@pytest.mark.django_db
+def test_renditions_are_made_once_per_distinct_photo():
+    maker = ProductMaker(rng=random.Random(1), dinas=None)
+    name = maker.picture(PRODUCT_TYPES["kopi-luwak"])
+    assert maker.picture(PRODUCT_TYPES["kopi-luwak"]) == name
+    maker.make_renditions()
+    image = ProductImage(image=name)
+    for rendition in (image.thumb_320, image.thumb_640, image.large_1280):
+        assert rendition.storage.exists(rendition.name)
+    assert image.thumb_320.storage.size(image.thumb_320.name) <= 30_000
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("skip_renditions")
+def test_dry_run_builds_and_counts_but_saves_nothing(settings):
+    settings.DEBUG = True
+    output = seed("--dry-run")
+    assert "nothing was saved" in output
+    assert "produk: 40" in output
+    assert not Vendor.objects.exists()

@@ -46,14 +46,19 @@ def planned_steps(products: int) -> int:
     return 2 + 2 * len(VENDORS) + products + len(PRODUCT_TYPES) + reservation_target(products)
 
 
-def seed_demo(*, products: int = DEFAULT_PRODUCTS, tick: Tick | None = None) -> DemoSummary:
-    """Create the demo centre, accounts, vendors, catalogue, certificates and reservations unless present."""
+def seed_demo(*, products: int = DEFAULT_PRODUCTS, tick: Tick | None = None, dry_run: bool = False) -> DemoSummary:
+    """Create the demo centre, accounts, vendors, catalogue, certificates and reservations unless present.
+
+    With `dry_run` everything is built and counted, then rolled back (generated picture files stay).
+    """
     tick = tick or (lambda label, n: None)
     if demo_exists():
         return DemoSummary(created=False, counts=demo_counts(), accounts=ACCOUNTS)
     with transaction.atomic():
         _build(products, tick)
-    return DemoSummary(created=True, counts=demo_counts(), accounts=ACCOUNTS)
+        counts = demo_counts()
+        transaction.set_rollback(dry_run)
+    return DemoSummary(created=not dry_run, counts=counts, accounts=ACCOUNTS)
 
 
 def _build(total_products: int, tick: Tick) -> None:

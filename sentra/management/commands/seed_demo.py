@@ -15,11 +15,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force", action="store_true", help="Run even when DEBUG is off (e.g. on a staging server)."
         )
+        parser.add_argument("--dry-run", action="store_true", help="Build and count everything, then roll back.")
         parser.add_argument(
             "--products", type=int, default=DEFAULT_PRODUCTS, help=f"Number of products (default {DEFAULT_PRODUCTS})."
         )
 
-    def handle(self, *args, force: bool, products: int, verbosity: int, **options):
+    def handle(self, *args, force: bool, dry_run: bool, products: int, verbosity: int, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "seed_demo refuses to run with DEBUG off: it creates accounts with a public password. "
@@ -33,8 +34,10 @@ class Command(BaseCommand):
                 bar.set_description(label)
                 bar.update(n)
 
-            summary = seed_demo(products=products, tick=tick)
-        if not summary.created:
+            summary = seed_demo(products=products, tick=tick, dry_run=dry_run)
+        if dry_run:
+            self.stdout.write("Dry run: this is what would be created; nothing was saved.")
+        elif not summary.created:
             self.stdout.write("Demo data already present: nothing created.")
         else:
             self.stdout.write(self.style.SUCCESS("Demo data created."))
