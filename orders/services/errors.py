@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext as _
 
+from sentra.states import IllegalTransition
+
 
 class ReservationError(Exception):
     """A reservation request that breaks a rule; `str(error)` is the Indonesian message to show."""
@@ -68,3 +70,12 @@ class CheckoutConflict(ReservationError):
 class ReservationNotFound(ReservationError):
     def __init__(self) -> None:
         super().__init__(_("Kode ambil tidak ditemukan untuk UMKM ini."))
+
+
+class ReservationClosed(ReservationError, IllegalTransition):
+    """The reservation was already collected, cancelled or expired (also an IllegalTransition)."""
+
+    def __init__(self, code: str, status_label: str) -> None:
+        super().__init__(
+            _("Reservasi %(code)s sudah %(status)s; tidak bisa diubah lagi.") % {"code": code, "status": status_label}
+        )

@@ -6,7 +6,7 @@ from orders.models import CODE_PREFIX, Reservation
 from vendors.models import Vendor, VendorMembership
 
 from . import notifications
-from .errors import ReservationNotFound
+from .errors import ReservationClosed, ReservationNotFound
 from .stock import lock_products, lock_reservations, stock_hand_over, stock_release
 
 
@@ -53,8 +53,8 @@ def _lock(reservation: Reservation) -> Reservation:
     """Lock the reservation, then its products, in the global order; return the fresh row."""
     locked = lock_reservations([reservation.pk])
     if not locked:
-        # Settled meanwhile: reload so transition() reports the real status.
-        locked = [Reservation.objects.select_for_update().get(pk=reservation.pk)]
+        settled = Reservation.objects.get(pk=reservation.pk)
+        raise ReservationClosed(settled.code, settled.get_status_display().lower())
     lock_products(locked[0].lines.values_list("product_id", flat=True))
     return locked[0]
 

@@ -72,7 +72,7 @@ def test_a_vendor_cannot_collect_another_vendors_reservation(reservation, other_
 
 def test_a_reservation_cannot_be_collected_twice(reservation, stocked, vendor, owner):
     services.reservation_collect(vendor=vendor, code=reservation.code, actor=owner)
-    with pytest.raises(IllegalTransition):
+    with pytest.raises(services.ReservationClosed, match="sudah diambil"):
         services.reservation_collect(vendor=vendor, code=reservation.code, actor=owner)
     assert stock(stocked) == (3, 0)
 
@@ -204,3 +204,12 @@ def test_stock_never_goes_negative_even_if_the_vendor_lowers_it(reservation, sto
 
     with pytest.raises(IntegrityError), transaction.atomic():
         Product.objects.filter(pk=stocked.pk).update(stock_on_hand=1)
+
+
+def test_an_expired_reservation_cannot_be_handed_over(reservation, stocked, vendor, owner):
+    overdue(reservation)
+    services.reservation_expire_overdue()
+
+    with pytest.raises(services.ReservationClosed, match="kedaluwarsa"):
+        services.reservation_collect(vendor=vendor, code=reservation.code, actor=owner)
+    assert stock(stocked) == (5, 0)

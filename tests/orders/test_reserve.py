@@ -292,3 +292,10 @@ def test_no_email_leaves_before_the_transaction_commits(place, stocked, django_c
         place({stocked: 1})
     assert mail.outbox == []
     assert len(callbacks) == 1
+
+
+def test_placing_a_reservation_takes_a_bounded_number_of_queries(
+    place, stocked, other_product, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(30):
+        place({stocked: 1, other_product: 1})
