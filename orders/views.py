@@ -20,6 +20,8 @@ from orders.pickup_qr import pickup_qr_svg
 from orders.selectors import checkout_reservations, vendor_pickup_points
 from sentra.states import IllegalTransition
 
+LIST_LIMIT = 50  # a shopper's latest reservations; older ones stay reachable by their code
+
 
 @require_GET
 def cart(request: HttpRequest) -> HttpResponse:
@@ -78,8 +80,8 @@ def checkout(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def reservation_list(request: HttpRequest) -> HttpResponse:
-    reservations = Reservation.objects.for_shopper(request.user).with_lines()
-    return render(request, "orders/reservation_list.html", {"reservations": reservations})
+    reservations = Reservation.objects.for_shopper(request.user).with_lines()[:LIST_LIMIT]
+    return render(request, "orders/reservation_list.html", {"reservations": reservations, "limit": LIST_LIMIT})
 
 
 @login_required
