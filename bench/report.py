@@ -21,6 +21,7 @@ class Results:
     ratios: list = field(default_factory=list)  # dicts: name, ratio, budget, ok
     load: dict = field(default_factory=dict)
     notes: list = field(default_factory=list)
+    load_average: tuple = ()  # 1-minute load average when the measurements started and ended
 
     @property
     def failures(self) -> list[str]:
@@ -62,7 +63,10 @@ def render(r: Results) -> str:
         "",
         f"- Date: {r.started:%Y-%m-%d %H:%M} UTC",
         f"- Git commit: `{r.commit}`",
-        f"- Machine: {r.machine}",
+        f"- Machine: {r.machine}"
+        + (
+            f"; load average {r.load_average[0]:.1f} at start, {r.load_average[1]:.1f} at end" if r.load_average else ""
+        ),
         "- Command: `python bench/run.py "
         + " ".join(f"--{k.replace('_', '-')} {v}" for k, v in r.args.items() if k in {"products", "requests"})
         + "`",

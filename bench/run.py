@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[0] = str(ROOT)  # not bench/: its modules must not shadow the standard library
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -106,12 +106,14 @@ def main(argv=None) -> int:
             started=datetime.datetime.now(datetime.UTC), machine=machine(), commit=git_commit(), args=vars(args)
         )
         results.data_seconds = ensure_data(args)
+        load_before = os.getloadavg()[0]
         results.counts = report.counts()
         inprocess.run(args, results)
         if not args.quick:
-            from bench import http
+            from bench import throughput
 
-            http.run(args, results, db_url)
+            throughput.run(args, results, db_url)
+        results.load_average = (load_before, os.getloadavg()[0])
         report.write(results, Path(args.output))
         print(report.render(results))
         return 0 if results.ok else 1
