@@ -299,3 +299,11 @@ def test_placing_a_reservation_takes_a_bounded_number_of_queries(
 ):
     with django_assert_max_num_queries(30):
         place({stocked: 1, other_product: 1})
+
+
+def test_a_lead_time_counts_open_days_only(centre):
+    now = timezone.now()
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    ClosedDate.objects.create(centre=centre, date=tomorrow, reason="Libur nasional")
+
+    assert services.earliest_pickup_date(centre, now=now, lead_days=2) == tomorrow + datetime.timedelta(days=2)
