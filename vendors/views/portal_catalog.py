@@ -271,8 +271,8 @@ def certificate_scan(request, pk):
     handle.seek(0)
     extension, content_type = kind or ("bin", "application/octet-stream")
     response = FileResponse(handle, content_type=content_type, filename=f"sertifikat-{certificate.pk}.{extension}")
-    response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline")
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; object-src 'self'; sandbox"
+    # Nothing on the page may load or run anything; no sandbox: Chrome will not render PDFs in a sandbox.
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; object-src 'self'"
     return response
