@@ -1,8 +1,11 @@
 """Public catalogue pages: home, product list and page, vendor directory and store, floor plan."""
 
 from django.conf import settings
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
@@ -13,6 +16,7 @@ from sentra.pagination import paginate_capped, parse_page_number
 from . import selectors
 from .filters import ProductFilter, VendorFilter
 from .seo import product_json_ld, vendor_json_ld
+from .sitemaps import SITEMAPS
 
 
 def _render_list(request: HttpRequest, template: str, context: dict) -> HttpResponse:
@@ -88,3 +92,15 @@ def vendor_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def floor_plan(request: HttpRequest) -> HttpResponse:
     units = selectors.floor_plan_units(current_centre())
     return render(request, "catalog/floor_plan.html", {"units": units, "plan": selectors.plan_geometry(units)})
+
+
+@require_safe
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """Sitemap index on SENTRA_SITE_URL: one entry per section page (5,000 URLs each)."""
+    base = settings.SITE_URL.rstrip("/")
+    entries = []
+    for section, sitemap_class in SITEMAPS.items():
+        url = base + reverse("sitemap-section", kwargs={"section": section})
+        pages = sitemap_class().paginator.num_pages
+        entries += [SitemapIndexItem(url if page == 1 else f"{url}?p={page}", None) for page in range(1, pages + 1)]
+    return TemplateResponse(request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml")
