@@ -71,3 +71,20 @@ def test_english_catalogue_translates_model_labels():
 
     with translation.override("en"):
         assert str(Vendor._meta.get_field("name").verbose_name) == "business name"
+
+
+def test_the_browser_language_does_not_switch_the_site_to_english(client):
+    response = client.get(reverse("account_login"), headers={"accept-language": "en-US,en;q=0.9"})
+
+    assert response["Content-Language"] == "id"
+    assert SKIP_LINK_ID in response.content.decode()
+    assert "Accept-Language" not in response.get("Vary", "")
+
+
+def test_the_language_cookie_alone_chooses_english(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    response = client.get(reverse("account_login"))
+
+    assert response["Content-Language"] == "en"
+    assert SKIP_LINK_EN in response.content.decode()
