@@ -11,6 +11,7 @@ from .images import ALLOWED_FORMATS, check_upload_size
 from .models import Category, Certificate, Product
 from .services.certificates import clean_scan
 from .services.products import ADJUST_REASONS
+from .validators import normalize_pirt
 
 IMAGE_ACCEPT = ",".join(f"image/{fmt.lower()}" for fmt in ALLOWED_FORMATS)
 SCAN_ACCEPT = "application/pdf,image/jpeg,image/png"
@@ -180,6 +181,17 @@ class CertificateForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["scan"].required = False
             self.fields["scan"].help_text = _("Kosongkan bila pindaian tidak berubah.")
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, number = cleaned.get("kind"), (cleaned.get("number") or "").strip()
+        if kind == Certificate.Kind.PIRT:
+            number = normalize_pirt(number)
+        if number and kind != Certificate.Kind.BNSP:
+            taken = Certificate.objects.filter(kind=kind, number=number).exclude(pk=self.instance.pk)
+            if taken.exists():
+                self.add_error("number", _("Nomor sertifikat ini sudah terdaftar. Hubungi Dinas bila ini keliru."))
+        return cleaned
 
     def clean_scan(self):
         scan = self.cleaned_data.get("scan")

@@ -87,7 +87,10 @@ class VendorApplicationForm(VendorProfileForm):
         }
 
     def clean_nib(self) -> str:
-        return "".join(self.cleaned_data.get("nib", "").split())
+        nib = "".join(self.cleaned_data.get("nib", "").split())
+        if nib and Vendor.objects.filter(nib=nib).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("NIB ini sudah terdaftar untuk UMKM lain. Hubungi Dinas bila ini keliru."))
+        return nib
 
 
 class VendorSwitchForm(forms.Form):

@@ -244,3 +244,14 @@ def test_remind_command_dry_run_sends_and_records_nothing(vendor, capsys):
     call_command("remind_certificates")
     assert "sent 1" in capsys.readouterr().out
     assert CertificateReminder.objects.count() == 1
+
+
+def test_duplicate_certificate_number_is_a_friendly_form_error(client, vendor, owner):
+    other = factories.VendorFactory()
+    factories.CertificateFactory(vendor=other, kind="pirt", halal_stage="", number="2180301012345-29")
+    client.force_login(owner)
+    data = {"kind": "pirt", "number": "218030101234529", "scan": _scan()}
+    response = client.post(reverse("vendors:certificate-create"), data)
+    assert response.status_code == HTTPStatus.OK
+    assert "sudah terdaftar" in response.content.decode()
+    assert "Constraint" not in response.content.decode()

@@ -144,3 +144,11 @@ def test_switching_to_a_vendor_one_is_not_member_of_is_404(client, owner):
     stranger = factories.VendorFactory()
     client.force_login(owner)
     assert client.post(reverse("vendors:switch"), {"vendor": stranger.pk}).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_nib_of_another_vendor_is_a_friendly_form_error(client, shopper, vendor):
+    client.force_login(shopper)
+    response = client.post(reverse("vendors:apply"), _application_data(nib=vendor.nib))
+    assert response.status_code == HTTPStatus.OK
+    assert "sudah terdaftar" in response.content.decode()
+    assert Vendor.objects.count() == 1
