@@ -1,4 +1,24 @@
-"""Reservation services: place, mark ready, collect, cancel, expire (see SPEC §5)."""
+"""Reservation services: place, mark ready, collect, cancel, expire (see SPEC §5).
+
+Rules as implemented:
+- `reservation_place` makes one reservation per vendor in one transaction (all or none). It locks the
+  shopper's user row (one checkout per shopper at a time), then the overdue reservations holding any
+  cart product, then the products, each in pk order; expires those overdue holds first; re-checks
+  publication, vendor status, own-vendor membership and availability; and holds stock with a
+  conditional UPDATE. Prices, names and units are copied from the database into the lines.
+- A hold ends at the closing time of the vendor's centre on the pickup date. Pickup dates are the next
+  SENTRA_PICKUP_WINDOW_DAYS open days counted from the earliest date the whole cart can be ready:
+  today while the centre is still open, or the lead_time_days-th open day after today when the cart
+  holds a made-to-order product.
+- Made-to-order lines hold no stock (`stock_reserved` is untouched) and collecting them leaves
+  `stock_on_hand` alone: they are produced for the shopper. The line's `made_to_order` snapshot decides,
+  so toggling the product later cannot unbalance the counters.
+- Collect: on hand -q and held -q (ledger reason `collected`); cancel/expire: held -q (`released`).
+  A placed reservation handed over at the counter gets its `ready` step recorded first.
+- The same `checkout_token` returns the reservations it already made (double submit).
+- Emails go out in `transaction.on_commit`: placed (shopper + vendor members), ready, cancelled
+  (shopper; vendor too when it did not cancel itself), expired.
+"""
 
 from .errors import (
     CheckoutConflict,
