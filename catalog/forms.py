@@ -177,6 +177,8 @@ class CertificateForm(forms.ModelForm):
     def __init__(self, *args, vendor, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.vendor = vendor
+        self.fields["kind"].choices = Certificate.Kind.choices
+        self.fields["halal_stage"].choices = [("", _("— bukan halal —")), *Certificate.HalalStage.choices]
         self.fields["products"].queryset = vendor.products.exclude(status=Product.Status.ARCHIVED).order_by("name")
         if self.instance.pk:
             self.fields["scan"].required = False
