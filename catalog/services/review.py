@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.models import Certificate
-from vendors.services.review import bump_catalog_version, notify_vendor
+from sentra.cache import invalidate_pages
+from vendors.services.review import notify_vendor
 
 
 def _review(certificate: Certificate, to: str, *, actor, note: str) -> Certificate:
@@ -19,7 +20,7 @@ def _review(certificate: Certificate, to: str, *, actor, note: str) -> Certifica
         setattr(certificate, field, getattr(locked, field))
     context = {"certificate": locked, "portal_url": f"{settings.SITE_URL}/toko/"}
     transaction.on_commit(lambda: notify_vendor(locked.vendor, "certificate_review", context))
-    transaction.on_commit(bump_catalog_version)
+    transaction.on_commit(invalidate_pages)  # badges change on public pages
     return locked
 
 

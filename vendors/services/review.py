@@ -3,17 +3,14 @@
 import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from sentra.cache import invalidate_pages
 from vendors.models import UnitAssignment, Vendor, VendorEvent, VendorMembership
-
-# Bumped whenever a vendor's public visibility changes; a page cache keyed on it drops stale pages at once.
-CATALOG_VERSION_KEY = "sentra:catalog-version"
 
 
 def vendor_recipients(vendor: Vendor) -> list[str]:
@@ -37,14 +34,6 @@ def notify_vendor(vendor: Vendor, template: str, context: dict) -> None:
     send_mail(subject, body, None, recipients)
 
 
-def bump_catalog_version() -> None:
-    """Invalidate cached public pages that depend on which vendors are visible."""
-    try:
-        cache.incr(CATALOG_VERSION_KEY)
-    except ValueError:
-        cache.set(CATALOG_VERSION_KEY, 1, None)
-
-
 def _decide(vendor: Vendor, to: str, *, actor, reason: str = "") -> VendorEvent:
     locked = Vendor.objects.select_for_update().get(pk=vendor.pk)
     event = locked.transition(to, actor=actor, reason=reason.strip())
@@ -53,7 +42,8 @@ def _decide(vendor: Vendor, to: str, *, actor, reason: str = "") -> VendorEvent:
     context = {"event": event, "portal_url": f"{settings.SITE_URL}/toko/"}
     transaction.on_commit(lambda: notify_vendor(locked, "vendor_status", context))
     if Vendor.Status.APPROVED in (event.from_status, event.to_status):
-        transaction.on_commit(bump_catalog_version)
+        # The save signal already dropped cached pages, but a visitor may re-cache the old page before commit.
+        transaction.on_commit(invalidate_pages)
     return event
 
 
