@@ -111,6 +111,17 @@ class AssignForm(forms.Form):
         return data
 
 
+class VendorAssignForm(AssignForm):
+    """Assign from the vendor's page: the unit is chosen, the vendor is fixed."""
+
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=ShopUnit.objects.select_related("centre").order_by("code"))
+    field_order = ["unit", "start_on", "end_on", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["vendor"]
+
+
 class AssignmentEndForm(forms.Form):
     end_on = forms.DateField(
         label=_("Hari terakhir di unit"),

@@ -236,10 +236,18 @@ def vendor_dossier(vendor: Vendor) -> dict:
         "certificates": vendor.certificates.select_related("reviewed_by").annotate(n_products=Count("products")),
         "products": products[:30],
         "product_count": products.count(),
-        "assignments": vendor.unit_assignments.select_related("unit", "assigned_by"),
+        "assignments": _with_current_flag(vendor.unit_assignments.select_related("unit", "assigned_by")),
         "open_reservations": Reservation.objects.for_vendor(vendor).open().count(),
         "timeline": vendor_timeline(vendor),
     }
+
+
+def _with_current_flag(assignments) -> list:
+    today = timezone.localdate()
+    assignments = list(assignments)
+    for a in assignments:
+        a.is_current = a.start_on <= today and (a.end_on is None or a.end_on >= today)
+    return assignments
 
 
 def floor_grids(units) -> list[dict]:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("umkm/", views.vendor_list, name="vendor-list"),
     path("umkm/<int:pk>/", views.vendor_detail, name="vendor-detail"),
+    path("umkm/<int:pk>/tempatkan/", views.vendor_assign, name="vendor-assign"),
     path("umkm/<int:pk>/<slug:action>/", views.vendor_action, name="vendor-action"),
     path("sertifikat/", views.certificate_list, name="certificate-list"),
     path("sertifikat/<int:pk>/", views.certificate_detail, name="certificate-detail"),

@@ -176,3 +176,32 @@ def test_the_unit_page_shows_the_assignment_history_with_who_assigned(dinas_clie
     assert [a.vendor.name for a in response.context["current"]] == ["Baru Jaya"]
     assert [a.vendor.name for a in response.context["history"]] == ["Baru Jaya", "Lama Jaya"]
     assert dinas_user.username in response.content.decode()
+
+
+def test_assigning_from_the_vendor_page_with_a_clear_error_for_a_reserved_unit(dinas_client, centre, unit, vendor):
+    lapas_unit = factories.ShopUnitFactory(centre=centre, code="L-01", grid_col=9, reserved_kind="lapas")
+    url = reverse("console:vendor-assign", args=[vendor.pk])
+
+    refused = dinas_client.post(url, {"unit": lapas_unit.pk, "start_on": TODAY().isoformat()})
+    accepted = dinas_client.post(url, {"unit": unit.pk, "start_on": TODAY().isoformat(), "note": "Depan"})
+
+    assert refused.status_code == HTTPStatus.BAD_REQUEST
+    assert "Unit L-01 khusus untuk Karya warga binaan Lapas." in refused.content.decode()
+    assert accepted.status_code == HTTPStatus.FOUND
+    assert UnitAssignment.objects.get().unit == unit
+
+
+@pytest.mark.parametrize("role", ["anonymous", "shopper"])
+def test_only_dinas_can_post_an_assignment(client, shopper, unit, vendor, role):
+    if role == "shopper":
+        client.force_login(shopper)
+    data = {"unit": unit.pk, "vendor": vendor.pk, "start_on": TODAY().isoformat()}
+
+    responses = [
+        client.post(reverse("console:vendor-assign", args=[vendor.pk]), data),
+        client.post(reverse("console:unit-assign", args=[unit.pk]), data),
+    ]
+
+    expected = HTTPStatus.FOUND if role == "anonymous" else HTTPStatus.FORBIDDEN
+    assert [r.status_code for r in responses] == [expected, expected]
+    assert not UnitAssignment.objects.exists()

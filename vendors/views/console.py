@@ -31,6 +31,7 @@ from vendors.console_forms import (
     PeriodForm,
     ReportPeriodForm,
     ShopUnitForm,
+    VendorAssignForm,
 )
 from vendors.console_selectors import (
     EXPIRY_WINDOW_DAYS,
@@ -138,11 +139,34 @@ def vendor_list(request):
     return render(request, "console/vendor_list.html", {"filter": filters, "page_obj": page})
 
 
+def _vendor_page(request, vendor: Vendor, assign_form=None, status=200):
+    actions = [a for a in VENDOR_ACTIONS.values() if vendor.status in a.sources]
+    context = vendor_dossier(vendor) | {"actions": actions, "assign_form": assign_form or VendorAssignForm()}
+    return render(request, "console/vendor_detail.html", context, status=status)
+
+
 @console_view("vendors.view_vendor")
 def vendor_detail(request, pk: int):
+    return _vendor_page(request, console_vendor(pk))
+
+
+@console_view("vendors.add_unitassignment")
+@require_POST
+def vendor_assign(request, pk: int):
     vendor = console_vendor(pk)
-    actions = [a for a in VENDOR_ACTIONS.values() if vendor.status in a.sources]
-    return render(request, "console/vendor_detail.html", vendor_dossier(vendor) | {"actions": actions})
+    form = VendorAssignForm(request.POST)
+    if form.is_valid():
+        try:
+            assignment = units.unit_assign(vendor=vendor, actor=request.user, **form.cleaned_data)
+        except units.AssignmentError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _("%(name)s ditempatkan di unit %(code)s.") % {"name": vendor.name, "code": assignment.unit.code},
+            )
+            return redirect("console:vendor-detail", pk=vendor.pk)
+    return _vendor_page(request, vendor, assign_form=form, status=400)
 
 
 @console_view("vendors.review_vendor")
