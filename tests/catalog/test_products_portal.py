@@ -1,16 +1,20 @@
 """Products in the owner portal: drafts, publishing rules, archive vs delete, the stock ledger."""
 
+import io
 from http import HTTPStatus
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from catalog.models import Product
 from catalog.services.products import (
     StockRefused,
     product_archive,
     product_create,
+    product_image_add,
     product_restore,
     product_set_status,
     product_update,
@@ -185,3 +189,54 @@ def test_product_list_queries_do_not_grow_with_products(client, owner, vendor, d
     client.force_login(owner)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("vendors:product-list")).status_code == HTTPStatus.OK
+
+
+def test_product_edit_changes_details_but_not_stock(client, product, owner):
+    client.force_login(owner)
+    data = {
+        "name": "Keripik Pisang Original",
+        "category": product.category_id,
+        "price": "27000",
+        "sale_unit": "250 g",
+        "stock_on_hand": "999",
+        "description": "Renyah.",
+    }
+    response = client.post(reverse("vendors:product-edit", kwargs={"pk": product.pk}), data)
+    assert response.status_code == HTTPStatus.FOUND
+    product.refresh_from_db()
+    assert (product.name, product.price, product.stock_on_hand) == ("Keripik Pisang Original", 27000, 10)
+
+
+def test_made_to_order_without_lead_time_is_a_form_error(client, vendor, owner):
+    client.force_login(owner)
+    data = {"name": "Kain Tapis", "category": factories.category().pk, "price": "900000", "sale_unit": "lembar"}
+    response = client.post(reverse("vendors:product-create"), {**data, "stock_on_hand": "0", "made_to_order": "on"})
+    assert response.status_code == HTTPStatus.OK
+    assert "minimal 1 hari" in response.content.decode()
+
+
+def test_archive_asks_for_confirmation_first(client, product, owner):
+    client.force_login(owner)
+    url = reverse("vendors:product-archive", kwargs={"pk": product.pk})
+    assert "riwayat reservasi" in client.get(url).content.decode()
+    product.refresh_from_db()
+    assert product.status == Product.Status.PUBLISHED
+    client.post(url)
+    product.refresh_from_db()
+    assert product.status == Product.Status.ARCHIVED
+
+
+def test_photo_alt_text_order_and_delete_in_the_portal(client, product, owner, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    buffer = io.BytesIO()
+    Image.new("RGB", (30, 30), "blue").save(buffer, "PNG")
+    image = product_image_add(product=product, upload=SimpleUploadedFile("a.png", buffer.getvalue()), actor=owner)
+    client.force_login(owner)
+    edit = reverse("vendors:product-photo-edit", kwargs={"pk": product.pk, "image_pk": image.pk})
+    client.post(edit, {"alt_text": "Kemasan depan", "position": "0"})
+    image.refresh_from_db()
+    assert (image.alt_text, image.position) == ("Kemasan depan", 0)
+    delete = reverse("vendors:product-photo-delete", kwargs={"pk": product.pk, "image_pk": image.pk})
+    assert "tidak bisa dikembalikan" in client.get(delete).content.decode()
+    client.post(delete)
+    assert not product.images.exists()
