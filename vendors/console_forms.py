@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.core.validators import MinValueValidator
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -120,6 +121,23 @@ class VendorAssignForm(AssignForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["vendor"]
+        today = timezone.localdate()
+        taken = Q(assignments__start_on__lte=today) & (
+            Q(assignments__end_on__isnull=True) | Q(assignments__end_on__gte=today)
+        )
+        self.fields["unit"].queryset = ShopUnit.objects.annotate(taken=Count("assignments", filter=taken)).order_by(
+            "code"
+        )
+        self.fields["unit"].label_from_instance = self.unit_label
+
+    @staticmethod
+    def unit_label(unit: ShopUnit) -> str:
+        label = _("%(code)s — %(taken)s dari %(capacity)s tempat terisi") % {
+            "code": unit.code,
+            "taken": unit.taken,
+            "capacity": unit.capacity,
+        }
+        return f"{label} ({unit.get_reserved_kind_display()})" if unit.reserved_kind else label
 
 
 class AssignmentEndForm(forms.Form):
