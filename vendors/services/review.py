@@ -7,7 +7,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from sentra.cache import invalidate_pages
 from vendors.models import UnitAssignment, Vendor, VendorEvent, VendorMembership
@@ -29,8 +29,9 @@ def notify_vendor(vendor: Vendor, template: str, context: dict) -> None:
     if not recipients:
         return
     context = {"vendor": vendor, "site_url": settings.SITE_URL, **context}
-    subject = render_to_string(f"emails/console/{template}_subject.txt", context).strip()
-    body = render_to_string(f"emails/console/{template}_body.txt", context)
+    with translation.override(settings.LANGUAGE_CODE):  # owners read Indonesian, whatever the staff's language
+        subject = render_to_string(f"emails/console/{template}_subject.txt", context).strip()
+        body = render_to_string(f"emails/console/{template}_body.txt", context)
     send_mail(subject, body, None, recipients)
 
 
