@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 def pickup_qr_svg(payload: str, *, scale: int = 6) -> SafeString:
     """Return an accessible inline <svg> QR code of `payload` (the pickup code the vendor scans)."""
-    svg = segno.make(payload, error="m").svg_inline(
+    # micro=False: a short code would otherwise become a Micro QR, which phone cameras and BarcodeDetector cannot read.
+    svg = segno.make(payload, error="m", micro=False).svg_inline(
         scale=scale, border=2, dark="#111", light="#fff", omitsize=True, svgclass="pickup-qr"
     )
     label = escape(_("Kode QR untuk %(code)s") % {"code": payload})
