@@ -2,11 +2,13 @@
 
 from http import HTTPStatus
 
+import segno
 from django.core import mail
 from django.urls import reverse
 
 from catalog.models import Product
 from orders.models import Reservation, StockMovement
+from orders.pickup_qr import pickup_qr_svg
 from tests import factories
 
 
@@ -112,3 +114,10 @@ def test_reserved_stock_limits_the_owners_adjustment(client, owner, stocked, pla
     assert stocked.stock_on_hand == 5
     client.post(url, {"delta": "-1", "reason": "damaged"})
     assert Product.objects.get(pk=stocked.pk).stock_on_hand == 4
+
+
+def test_shoppers_pickup_qr_is_a_full_qr_code_the_portal_camera_can_read():
+    full = segno.make("SOL-7K3QX", error="m", micro=False)
+    assert not full.is_micro
+    path = full.svg_inline(scale=6, border=2, dark="#111", omitsize=True).split(' d="')[1].split('"')[0]
+    assert path in pickup_qr_svg("SOL-7K3QX")
