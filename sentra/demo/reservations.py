@@ -6,6 +6,7 @@ timestamps are moved into the past afterwards. No email is sent.
 """
 
 import datetime
+import itertools
 import random
 from dataclasses import dataclass, field
 
@@ -47,10 +48,9 @@ class ReservationMaker:
 
     def plan(self, *, shopper, umkm_vendor: Vendor, others: list, catalogue: dict[int, list[Product]], total: int):
         """Return tickets: the documented shopper and vendor in every state first, then random ones."""
-        vendors = [v for v in catalogue if catalogue[v]]
-        by_pk = {v.pk: v for v in Vendor.objects.filter(pk__in=vendors)}
-        others_cycle = iter(others * 10)
-        pick_other = [v for v in by_pk.values() if v.pk != umkm_vendor.pk] or [umkm_vendor]
+        vendors = [made[0].vendor for made in catalogue.values() if made]
+        others_cycle = itertools.cycle(others)
+        pick_other = [v for v in vendors if v.pk != umkm_vendor.pk] or [umkm_vendor]
         tickets = [
             Ticket(shopper, umkm_vendor, S.PLACED),
             Ticket(shopper, self.rng.choice(pick_other), S.READY),
@@ -65,7 +65,7 @@ class ReservationMaker:
         while len(tickets) < total:
             status = self.rng.choices(statuses, weights)[0]
             who = self.rng.choice(["shopper", "shopper", "vendor", "dinas"])
-            tickets.append(Ticket(next(others_cycle), self.rng.choice(list(by_pk.values())), status, who))
+            tickets.append(Ticket(next(others_cycle), self.rng.choice(vendors), status, who))
         return tickets
 
     def make(self, tickets: list[Ticket], catalogue: dict[int, list[Product]]) -> list[Reservation]:
