@@ -208,9 +208,14 @@ def certificate_list(request):
     page = Paginator(filters.qs, PER_PAGE).get_page(request.GET.get("halaman"))
     for certificate in page:
         certificate.problems = certificate_problems(certificate)
+        certificate.scan_url, certificate.scan_is_image = _scan_url(certificate), _is_image(certificate)
     expiring = Certificate.objects.expiring(EXPIRY_WINDOW_DAYS).select_related("vendor").order_by("valid_until")
     context = {"filter": filters, "page_obj": page, "expiring": expiring[:PER_PAGE], "window": EXPIRY_WINDOW_DAYS}
     return render(request, "console/certificate_list.html", context)
+
+
+def _is_image(certificate: Certificate) -> bool:
+    return certificate.scan.name.lower().endswith((".jpg", ".jpeg", ".png", ".webp"))
 
 
 def _scan_url(certificate: Certificate) -> str:
@@ -227,7 +232,7 @@ def _certificate_page(request, certificate: Certificate, verify_form=None, rejec
         "certificate": certificate,
         "problems": certificate_problems(certificate),
         "scan_url": _scan_url(certificate),
-        "scan_is_image": certificate.scan.name.lower().endswith((".jpg", ".jpeg", ".png", ".webp")),
+        "scan_is_image": _is_image(certificate),
         "products": certificate.products.select_related("category"),
         "history": certificate_timeline(certificate),
         "verify_form": verify_form or DecisionForm(reason_required=False, prefix="verify"),
