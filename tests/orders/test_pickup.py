@@ -213,3 +213,15 @@ def test_an_expired_reservation_cannot_be_handed_over(reservation, stocked, vend
     with pytest.raises(services.ReservationClosed, match="kedaluwarsa"):
         services.reservation_collect(vendor=vendor, code=reservation.code, actor=owner)
     assert stock(stocked) == (5, 0)
+
+
+def test_dinas_cancelling_tells_shopper_and_vendor_who_cancelled(
+    reservation, owner, shopper, dinas_user, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reservation_cancel(reservation=reservation, actor=dinas_user, reason="Produk ditarik")
+
+    to = {m.to[0]: m for m in mail.outbox}
+    assert set(to) == {shopper.email, owner.email}
+    assert "pengelola sentra" in to[owner.email].body
+    assert "Produk ditarik" in to[shopper.email].body
