@@ -105,6 +105,7 @@ class TestSeededDemo:
         assert vendor.products.filter(status=Product.Status.PUBLISHED).exists()
         assert vendor.certificates.filter(status=Certificate.Status.VERIFIED).exists()
         assert vendor.reservations.exists()
+        assert vendor.memberships.filter(role="staff", is_active=True).exists()
 
     def test_pembeli_has_reservations_in_several_states(self):
         statuses = set(
@@ -179,12 +180,21 @@ class TestSeededDemo:
             assert 0 <= product.stock_reserved <= product.stock_on_hand
 
     def test_stock_ledger_explains_every_product_stock(self):
+        assert StockMovement.objects.filter(reason=StockMovement.Reason.RESTOCK).exists()
         for product in Product.objects.all():
             totals = StockMovement.objects.filter(product=product).aggregate(
                 on_hand=Sum("on_hand_delta"), held=Sum("held_delta")
             )
             assert (totals["on_hand"] or 0) == product.stock_on_hand
             assert (totals["held"] or 0) == product.stock_reserved
+
+    def test_stock_ledger_never_runs_below_zero_in_time_order(self):
+        balances = {}
+        for move in StockMovement.objects.order_by("created_at", "pk"):
+            on_hand, held = balances.get(move.product_id, (0, 0))
+            on_hand, held = on_hand + move.on_hand_delta, held + move.held_delta
+            assert on_hand >= 0 and held >= 0, move
+            balances[move.product_id] = (on_hand, held)
 
     def test_reservations_snapshot_lines_and_record_each_step(self):
         for reservation in Reservation.objects.prefetch_related("lines", "events"):

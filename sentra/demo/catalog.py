@@ -193,15 +193,30 @@ class ProductMaker:
             list(pool.map(lambda rendition: rendition.generate(), renditions))
 
     def record_opening_stock(self, products: list[Product], owners: dict[int, object]) -> None:
-        """Write the `initial` ledger row of each product's stock on hand, when it was listed."""
-        StockMovement.objects.bulk_create(
-            StockMovement(
-                product=p,
-                on_hand_delta=p.stock_on_hand,
-                reason=StockMovement.Reason.INITIAL,
-                actor=owners.get(p.vendor_id),
-                created_at=p.created_at,
-            )
-            for p in products
-            if p.stock_on_hand
-        )
+        """Write the ledger rows that explain each product's stock on hand.
+
+        Older listings also sold some pieces over the counter and were restocked once, long before the demo
+        reservations (at most 60 days old), so the running balance never goes below zero.
+        """
+        movements = []
+        for p in products:
+            if not p.stock_on_hand:
+                continue
+            actor, history = owners.get(p.vendor_id), []
+            if self.now - p.created_at > datetime.timedelta(days=75) and self.rng.random() < 0.35:
+                sold, restocked = self.rng.randint(1, 6), self.rng.randint(1, p.stock_on_hand)
+                sold_at = p.created_at + datetime.timedelta(days=self.rng.randint(2, 6))
+                history = [
+                    (-sold, StockMovement.Reason.SOLD_OFFLINE, sold_at),
+                    (
+                        restocked,
+                        StockMovement.Reason.RESTOCK,
+                        sold_at + datetime.timedelta(days=self.rng.randint(1, 7)),
+                    ),
+                ]
+            opening = p.stock_on_hand - sum(delta for delta, _, _ in history)
+            for delta, reason, at in [(opening, StockMovement.Reason.INITIAL, p.created_at), *history]:
+                movements.append(
+                    StockMovement(product=p, on_hand_delta=delta, reason=reason, actor=actor, created_at=at)
+                )
+        StockMovement.objects.bulk_create(movements)

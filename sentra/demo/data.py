@@ -111,6 +111,9 @@ EXTRA_SHOPPERS = [
     Account("made.wirawan@sentra.test", "Made", "Wirawan", "shopper"),
 ]
 
+# Staff members besides the owner (a vendor may have several users).
+VENDOR_STAFF = {"keripik-pisang-yuli": Account("dimas.staf@umkm.sentra.test", "Dimas", "Saputra", "staff")}
+
 
 @dataclass(frozen=True)
 class VendorSpec:

@@ -21,6 +21,7 @@ from .data import (
     STORY_OPENINGS,
     STREETS,
     TOWNS,
+    VENDOR_STAFF,
     VendorSpec,
 )
 from .images import DEFAULT_PALETTE, PALETTES, logo_picture
@@ -66,6 +67,8 @@ class VendorMaker:
             opening_note=self._opening_note(spec),
         )
         VendorMembership.objects.create(vendor=vendor, user=owner, role=VendorMembership.Role.OWNER)
+        if staff := VENDOR_STAFF.get(spec.slug):
+            VendorMembership.objects.create(vendor=vendor, user=self.accounts.ensure(staff))
         vendor.categories.set({self.categories[PRODUCT_TYPES[t].category] for t in spec.types})
         if index % 4 != 3:
             vendor.logo.name = self._logo(spec)
