@@ -341,3 +341,11 @@ def test_the_whole_shopper_journey(client, shopper, stocked, other_product, vend
     stocked.refresh_from_db()
     assert (stocked.stock_on_hand, stocked.stock_reserved) == (3, 0)
     assert "Sudah diambil" in client.get(mine.get_absolute_url()).content.decode()
+
+
+def test_the_reservation_page_runs_a_bounded_number_of_queries(
+    client, shopper, reservation, django_assert_max_num_queries
+):
+    client.force_login(shopper)
+    with django_assert_max_num_queries(10):
+        assert client.get(reservation.get_absolute_url()).status_code == HTTPStatus.OK
