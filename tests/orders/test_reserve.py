@@ -307,3 +307,16 @@ def test_a_lead_time_counts_open_days_only(centre):
     ClosedDate.objects.create(centre=centre, date=tomorrow, reason="Libur nasional")
 
     assert services.earliest_pickup_date(centre, now=now, lead_days=2) == tomorrow + datetime.timedelta(days=2)
+
+
+def test_the_conditional_update_refuses_an_oversell_even_if_the_check_was_skipped(place, stocked, monkeypatch):
+    """A missed lock or stale read (the SQLite case without row locks) still cannot hold more than on hand."""
+    from orders.services import reserve
+
+    place({stocked: 4}, shopper=factories.UserFactory())
+    monkeypatch.setattr(reserve, "_check_products", lambda *args: None)
+
+    with pytest.raises(OutOfStock, match="tinggal 1"):
+        place({stocked: 2})
+    assert reserved(stocked) == 4
+    assert Reservation.objects.count() == 1
