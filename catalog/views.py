@@ -10,6 +10,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from orders.forms import CartLineForm
+from sentra.cache import cache_public_page
 from sentra.context_processors import current_centre
 from sentra.pagination import paginate_capped, parse_page_number
 
@@ -27,6 +28,7 @@ def _render_list(request: HttpRequest, template: str, context: dict) -> HttpResp
 
 
 @require_safe
+@cache_public_page
 def home(request: HttpRequest) -> HttpResponse:
     context = {
         "categories": selectors.category_tree(),
@@ -38,6 +40,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cache_public_page
 def product_list(request: HttpRequest) -> HttpResponse:
     filterset = ProductFilter(request.GET, queryset=selectors.public_products())
     page = paginate_capped(
@@ -48,6 +51,7 @@ def product_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cache_public_page
 def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     product = selectors.public_product(slug)
     images = list(product.images.all())
@@ -64,6 +68,7 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@cache_public_page
 def vendor_list(request: HttpRequest) -> HttpResponse:
     filterset = VendorFilter(request.GET, queryset=selectors.public_vendors().order_by("name", "pk"))
     page = paginate_capped(
@@ -73,6 +78,7 @@ def vendor_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cache_public_page
 def vendor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     vendor = selectors.public_vendor(slug)
     products = selectors.public_products().filter(vendor=vendor).order_by("-created_at", "-pk")
@@ -89,6 +95,7 @@ def vendor_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@cache_public_page
 def floor_plan(request: HttpRequest) -> HttpResponse:
     units = selectors.floor_plan_units(current_centre())
     return render(request, "catalog/floor_plan.html", {"units": units, "plan": selectors.plan_geometry(units)})

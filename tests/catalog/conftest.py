@@ -17,6 +17,12 @@ class ProductImageFactory(DjangoModelFactory):
     alt_text = factory.LazyAttribute(lambda o: o.product.name)
 
 
+@pytest.fixture(autouse=True)
+def _render_every_request(settings):
+    """Catalogue tests look at the rendering; the page cache in front of it has its own tests."""
+    settings.SENTRA_PAGE_CACHE_SECONDS = 0
+
+
 def add_photos(products, per_product: int = 1) -> list[ProductImage]:
     """Photos without renditions (bulk_create sends no post_save, so imagekit makes none): fast tests."""
     images = [ProductImageFactory.build(product=p, position=i) for p in products for i in range(per_product)]

@@ -96,3 +96,14 @@ def test_product_page_runs_at_most_8_queries(client, many_products, django_asser
     _warm(client, url)
     with django_assert_max_num_queries(MAX_QUERIES):
         assert client.get(url).status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize("page", ["home", "product-list", "vendor-list", "floor-plan"])
+def test_anonymous_crowds_get_public_pages_from_the_page_cache(client, many_products, settings, page):
+    settings.SENTRA_PAGE_CACHE_SECONDS = 60
+    url = reverse(f"catalog:{page}")
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response["X-Page-Cache"] == "hit"
+    assert len(captured) == 0
