@@ -6,7 +6,7 @@ the field's error as a notice, and the rest of the filters still apply.
 
 import django_filters
 from django import forms
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +15,7 @@ from vendors.models import Vendor
 
 from . import selectors
 from .models import Certificate, Product
-from .search import MAX_QUERY_LENGTH, search_products
+from .search import MAX_QUERY_LENGTH, rank_by_relevance, search_products
 
 MAX_PRICE = 1_000_000_000
 
@@ -55,8 +55,12 @@ class RupiahFilter(django_filters.NumberFilter):
 
 class ProductFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Kata kunci"), method="filter_search")
-    kategori = django_filters.ChoiceFilter(label=_("Kategori"), choices=category_choices, method="filter_category")
-    daerah = django_filters.ChoiceFilter(label=_("Asal daerah"), choices=region_choices, method="filter_region")
+    kategori = django_filters.ChoiceFilter(
+        label=_("Kategori"), choices=category_choices, method="filter_category", empty_label=_("Semua kategori")
+    )
+    daerah = django_filters.ChoiceFilter(
+        label=_("Asal daerah"), choices=region_choices, method="filter_region", empty_label=_("Semua daerah")
+    )
     sertifikat = django_filters.MultipleChoiceFilter(
         label=_("Sertifikat"),
         choices=Certificate.Kind.choices,
@@ -111,7 +115,7 @@ class ProductFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         sort = self.sort
         if sort == Sort.RELEVANT:
-            return queryset.order_by(F("search_rank").desc(), "-created_at", "-pk")
+            return rank_by_relevance(queryset, self.form.cleaned_data["q"], base=self.queryset)
         return queryset.order_by(*Sort.ORDERINGS[sort])
 
     def chips(self, query: QueryDict) -> list[dict]:
@@ -127,9 +131,15 @@ class ProductFilter(django_filters.FilterSet):
 
 
 class VendorFilter(django_filters.FilterSet):
-    daerah = django_filters.ChoiceFilter(label=_("Asal daerah"), choices=region_choices, method="filter_region")
-    kategori = django_filters.ChoiceFilter(label=_("Kategori"), choices=category_choices, method="filter_category")
-    jenis = django_filters.ChoiceFilter(label=_("Jenis usaha"), choices=Vendor.Kind.choices, field_name="kind")
+    daerah = django_filters.ChoiceFilter(
+        label=_("Asal daerah"), choices=region_choices, method="filter_region", empty_label=_("Semua daerah")
+    )
+    kategori = django_filters.ChoiceFilter(
+        label=_("Kategori"), choices=category_choices, method="filter_category", empty_label=_("Semua kategori")
+    )
+    jenis = django_filters.ChoiceFilter(
+        label=_("Jenis usaha"), choices=Vendor.Kind.choices, field_name="kind", empty_label=_("Semua jenis")
+    )
 
     class Meta:
         model = Vendor
