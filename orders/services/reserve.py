@@ -77,31 +77,40 @@ def _place(shopper, quantities, pickup_date, contact_name, contact_phone, note, 
     by_vendor = _group_by_vendor(products, quantities)
     _check_open_limit(shopper, len(by_vendor), now)
     deadlines = _hold_deadlines(by_vendor, products, quantities, pickup_date, now)
-    placed = []
-    for vendor, pks in by_vendor.items():
-        lines = [(products[pk], quantities[pk]) for pk in pks]
-        reservation = Reservation(
-            code=_unused_code(),
-            shopper=shopper,
-            vendor=vendor,
+    contact = {"contact_name": contact_name, "contact_phone": contact_phone, "note": note}
+    return [
+        _create_reservation(
+            shopper,
+            vendor,
+            [(products[pk], quantities[pk]) for pk in pks],
+            now=now,
             pickup_date=pickup_date,
             hold_until=deadlines[vendor.pk],
-            contact_name=contact_name,
-            contact_phone=contact_phone,
-            note=note,
-            placed_at=now,
             checkout_token=checkout_token,
-            total=sum(product.price * quantity for product, quantity in lines),
+            **contact,
         )
-        reservation._history_user = shopper
-        reservation.save()
-        _write_lines(reservation, lines, shopper)
-        ReservationEvent.objects.create(
-            reservation=reservation, to_status=Reservation.Status.PLACED, actor=shopper, created_at=now
-        )
-        notifications.notify(reservation, "placed")
-        placed.append(reservation)
-    return placed
+        for vendor, pks in by_vendor.items()
+    ]
+
+
+def _create_reservation(shopper, vendor: Vendor, lines: list[tuple[Product, int]], *, now, **fields) -> Reservation:
+    """Write one vendor's reservation: row, lines with snapshots, stock holds, timeline event, email."""
+    reservation = Reservation(
+        code=_unused_code(),
+        shopper=shopper,
+        vendor=vendor,
+        placed_at=now,
+        total=sum(product.price * quantity for product, quantity in lines),
+        **fields,
+    )
+    reservation._history_user = shopper
+    reservation.save()
+    _write_lines(reservation, lines, shopper)
+    ReservationEvent.objects.create(
+        reservation=reservation, to_status=Reservation.Status.PLACED, actor=shopper, created_at=now
+    )
+    notifications.notify(reservation, "placed")
+    return reservation
 
 
 def _clean_quantities(items: Mapping[int, int]) -> dict[int, int]:
