@@ -56,6 +56,21 @@ class Category(models.Model):
 
 
 class ProductQuerySet(models.QuerySet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._badges_on: tuple[datetime.date | None] | None = None  # set by with_badges()
+
+    def _clone(self) -> "ProductQuerySet":
+        clone = super()._clone()
+        clone._badges_on = self._badges_on
+        return clone
+
+    def _fetch_all(self) -> None:
+        fetching = self._result_cache is None
+        super()._fetch_all()
+        if fetching and self._badges_on is not None and self._iterable_class is models.query.ModelIterable:
+            _attach_badges(self._result_cache, on=self._badges_on[0])
+
     def published(self) -> "ProductQuerySet":
         """Products a shopper may see: published, of an approved vendor."""
         return self.filter(status=Product.Status.PUBLISHED, vendor__status=Vendor.Status.APPROVED)
@@ -75,12 +90,37 @@ class ProductQuerySet(models.QuerySet):
         )
 
     def with_badges(self, on: datetime.date | None = None) -> "ProductQuerySet":
-        """Annotate has_halal / has_pirt / has_bnsp: a verified, unexpired certificate covers it (BNSP: its vendor)."""
-        return self.annotate(**{f"has_{kind}": _valid_certificate_exists(kind, on) for kind in Certificate.Kind.values})
+        """Set has_halal / has_pirt / has_bnsp: a verified, unexpired certificate covers it (BNSP: its vendor).
+
+        One query for the whole fetched list, after it is fetched. (EXISTS annotations made PostgreSQL hash
+        every certificate-product pair before returning 24 cards: ~100 ms on 200,000 products, see bench/.)
+        """
+        clone = self._chain()
+        clone._badges_on = (on,)
+        return clone
 
     def with_certificate(self, kind: str, on: datetime.date | None = None) -> "ProductQuerySet":
         """Only products that carry a valid badge of `kind` (halal, pirt, bnsp)."""
         return self.filter(_valid_certificate_exists(kind, on))
+
+
+def _attach_badges(products: list["Product"], *, on: datetime.date | None) -> None:
+    for product in products:
+        product.has_halal = product.has_pirt = product.has_bnsp = False
+    if not products:
+        return
+    by_pk = {product.pk: product for product in products}
+    vendor_ids = {product.vendor_id for product in products}
+    covering = Q(kind__in=[Certificate.Kind.HALAL, Certificate.Kind.PIRT], products__in=by_pk)
+    rows = Certificate.objects.valid(on).filter(
+        covering | Q(kind=Certificate.Kind.BNSP, vendor_id__in=vendor_ids), vendor_id__in=vendor_ids
+    )
+    for kind, vendor_id, product_id in rows.values_list("kind", "vendor_id", "products").distinct():
+        if kind == Certificate.Kind.BNSP:
+            for product in products:
+                product.has_bnsp = product.has_bnsp or product.vendor_id == vendor_id
+        elif (product := by_pk.get(product_id)) and product.vendor_id == vendor_id:
+            setattr(product, f"has_{kind}", True)
 
 
 def _valid_certificate_exists(kind: str, on: datetime.date | None) -> models.Exists:

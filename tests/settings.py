@@ -22,3 +22,6 @@ CSRF_COOKIE_SECURE = False
 LANGUAGE_COOKIE_SECURE = False
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# The page cache (sentra/cache.py) would serve a test the page of the previous request; tests/test_cache.py
+# switches it on where it is under test.
+SENTRA_PAGE_CACHE_SECONDS = 0
