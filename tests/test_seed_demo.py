@@ -8,11 +8,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.urls import reverse
 from django.utils import timezone
 
 from catalog.models import Certificate, Product, ProductImage
+from catalog.services.products import product_image_delete
 from orders.models import Reservation, ReservationLine, StockMovement
 from sentra.demo.builder import demo_counts
 from sentra.demo.catalog import ProductMaker
@@ -210,6 +211,18 @@ class TestSeededDemo:
         image = ProductImage.objects.first()
         assert image.image.storage.exists(image.image.name)
         assert (image.width, image.height) == (800, 800)
+
+    def test_deleting_one_demo_photo_keeps_the_file_other_products_share(self, django_capture_on_commit_callbacks):
+        shared = ProductImage.objects.values("image").annotate(rows=Count("pk")).filter(rows__gt=1).order_by("image")[0]
+        image = ProductImage.objects.filter(image=shared["image"]).first()
+        name = image.image.name
+        with django_capture_on_commit_callbacks(execute=True):
+            product_image_delete(image=image, actor=None)
+        assert image.image.storage.exists(name)
+
+    def test_every_certificate_has_its_own_private_scan(self):
+        names = list(Certificate.objects.values_list("scan", flat=True))
+        assert all(names) and len(set(names)) == len(names)
 
 
 @pytest.mark.django_db

@@ -215,6 +215,8 @@ def _delete_image_files(image: ProductImage) -> None:
     """Delete the stored original and its renditions (best effort: files are not transactional)."""
     if not image.image:
         return
+    if ProductImage.objects.filter(image=image.image.name).exists():
+        return  # another photo row still uses this file (the demo data shares one photo per product type)
     storage = image.image.storage
     for rendition in (image.thumb_320, image.thumb_640, image.large_1280):
         try:

@@ -75,7 +75,7 @@ class CertificateMaker:
         self.rng, self.dinas = rng, dinas
         self.today = timezone.localdate()
         self.serial = 0
-        self.scans: dict[str, str] = {}
+        self.scans: dict[str, bytes] = {}
 
     def build(self, spec: VendorSpec, vendor: Vendor, products: list[Product]) -> list[Certificate]:
         """Create the vendor's certificates: P-IRT and halal for food producers, BNSP for some owners."""
@@ -135,7 +135,7 @@ class CertificateMaker:
 
     def _save(self, vendor: Vendor, plan: Plan, products: list[Product], **fields) -> Certificate:
         certificate = Certificate(vendor=vendor, status=Certificate.Status.SUBMITTED, **fields)
-        certificate.scan.name = self._scan(fields["kind"])
+        certificate.scan.name = self._scan(vendor, fields["kind"])
         certificate.full_clean(exclude=["scan"])
         certificate._history_user = vendor.memberships.first().user
         certificate.save()
@@ -148,13 +148,12 @@ class CertificateMaker:
         Certificate.objects.filter(pk=certificate.pk).update(created_at=submitted, reviewed_at=reviewed)
         return certificate
 
-    def _scan(self, kind: str) -> str:
-        """One shared stand-in scan per kind, in private storage."""
+    def _scan(self, vendor: Vendor, kind: str) -> str:
+        """A stand-in scan in private storage, one file per certificate (replacing a scan deletes the old file)."""
         if kind not in self.scans:
-            storage = private_storage()
-            name = f"demo/scan-{kind}.png"
-            if not storage.exists(name):
-                content = scan_picture(SCAN_TITLES[kind], ["Nomor: (lihat data sertifikat)", "Data contoh Sentra"])
-                name = storage.save(name, ContentFile(content))
-            self.scans[kind] = name
-        return self.scans[kind]
+            self.scans[kind] = scan_picture(SCAN_TITLES[kind], ["Nomor: (lihat data sertifikat)", "Data contoh Sentra"])
+        storage = private_storage()
+        name = f"demo/scans/{vendor.slug}-{kind}.png"
+        if not storage.exists(name):
+            name = storage.save(name, ContentFile(self.scans[kind]))
+        return name
