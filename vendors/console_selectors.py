@@ -14,7 +14,7 @@ from catalog.models import Certificate, Product
 from orders.models import Reservation
 from sentra.charts import Bar, bar_chart, bars
 from sentra.money import format_rupiah
-from vendors.models import Regency, ShopUnit, Vendor
+from vendors.models import Regency, ShopUnit, UnitAssignment, Vendor
 
 EXPIRY_WINDOW_DAYS = 60
 
@@ -236,17 +236,24 @@ def vendor_dossier(vendor: Vendor) -> dict:
         "certificates": vendor.certificates.select_related("reviewed_by").annotate(n_products=Count("products")),
         "products": products[:30],
         "product_count": products.count(),
-        "assignments": _with_current_flag(vendor.unit_assignments.select_related("unit", "assigned_by")),
+        "assignments": with_tenancy_details(vendor.unit_assignments.select_related("unit", "assigned_by")),
         "open_reservations": Reservation.objects.for_vendor(vendor).open().count(),
         "timeline": vendor_timeline(vendor),
     }
 
 
-def _with_current_flag(assignments) -> list:
+def with_tenancy_details(assignments) -> list:
+    """Mark each assignment `is_current` and attach `ended_by`: who set its end date (one query for all)."""
     today = timezone.localdate()
     assignments = list(assignments)
+    ended = [a.pk for a in assignments if a.end_on]
+    records = UnitAssignment.history.filter(id__in=ended, end_on__isnull=False).select_related("history_user")
+    enders: dict = {}
+    for record in records.order_by("history_date", "history_id"):
+        enders.setdefault(record.id, record.history_user)
     for a in assignments:
         a.is_current = a.start_on <= today and (a.end_on is None or a.end_on >= today)
+        a.ended_by = enders.get(a.pk)
     return assignments
 
 

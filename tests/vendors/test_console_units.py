@@ -205,3 +205,13 @@ def test_only_dinas_can_post_an_assignment(client, shopper, unit, vendor, role):
     expected = HTTPStatus.FOUND if role == "anonymous" else HTTPStatus.FORBIDDEN
     assert [r.status_code for r in responses] == [expected, expected]
     assert not UnitAssignment.objects.exists()
+
+
+def test_the_history_shows_who_ended_an_assignment(dinas_client, dinas_user, unit, vendor):
+    from vendors.services.units import assignment_end
+
+    assignment = factories.UnitAssignmentFactory(unit=unit, vendor=vendor, start_on=TODAY() - 9 * DAY)
+    assignment_end(assignment=assignment, end_on=TODAY() - DAY, actor=dinas_user)
+
+    for url in [reverse("console:unit-detail", args=[unit.pk]), reverse("console:vendor-detail", args=[vendor.pk])]:
+        assert f"diakhiri oleh {dinas_user.username}" in dinas_client.get(url).content.decode()

@@ -40,10 +40,11 @@ from vendors.console_selectors import (
     floor_grids,
     vendor_dossier,
     vendor_queue,
+    with_tenancy_details,
     work_waiting,
 )
 from vendors.filters import ConsoleCertificateFilter, ConsoleVendorFilter
-from vendors.models import Centre, ShopUnit, UnitAssignment, Vendor
+from vendors.models import Centre, ShopUnit, Vendor
 from vendors.services import review, units
 
 PER_PAGE = 50
@@ -303,11 +304,10 @@ def unit_edit(request, pk: int):
 
 
 def _unit_page(request, unit: ShopUnit, assign_form=None, status=200):
-    history = list(unit.assignments.select_related("vendor", "assigned_by"))
-    active = set(UnitAssignment.objects.active().filter(unit=unit).values_list("pk", flat=True))
+    history = with_tenancy_details(unit.assignments.select_related("vendor", "assigned_by"))
     context = {
         "unit": unit,
-        "current": [a for a in history if a.pk in active],
+        "current": [a for a in history if a.is_current],
         "history": history,
         "assign_form": assign_form or AssignForm(initial={"vendor": request.GET.get("vendor")}),
     }
