@@ -130,3 +130,9 @@ def test_public_pages_have_no_inline_styles_or_handlers(client, centre, product)
         html = client.get(url).content.decode()
         assert " style=" not in html
         assert " onclick=" not in html and " onchange=" not in html
+
+
+def test_vendor_logo_shows_on_directory_and_store(client, centre):
+    vendor = factories.VendorFactory(logo="vendors/logos/yuli.png")
+    for url in (reverse("catalog:vendor-list"), vendor.get_absolute_url()):
+        assert "/media/vendors/logos/yuli.png" in client.get(url).content.decode()
