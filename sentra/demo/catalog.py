@@ -75,8 +75,8 @@ class ProductMaker:
                 content = product_picture(
                     product_type.name,
                     product_type.category,
-                    "Sentra Oleh-oleh Lampung Utara",
-                    seed=len(product_type.slug),
+                    type_slug=product_type.slug,
+                    subtitle="Sentra Oleh-oleh Lampung Utara",
                 )
                 name = default_storage.save(name, ContentFile(content))
             self.pictures[product_type.slug] = name

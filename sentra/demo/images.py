@@ -3,6 +3,7 @@
 import io
 import math
 import random
+import zlib
 from collections.abc import Callable
 from functools import cache
 
@@ -165,6 +166,18 @@ def _vase(d: Draw, rng: random.Random, main: RGB, second: RGB) -> None:
             d.line((x - 70, y, x + 70, y), fill=second, width=5)
 
 
+def _house(d: Draw, rng: random.Random, main: RGB, second: RGB) -> None:
+    """A Lampung stilt house (nuwo sesat): roof, walls, stilts and stairs."""
+    d.polygon([(150, 260), (400, 90), (650, 260)], fill=second)
+    d.rectangle((200, 260, 600, 430), fill=main, outline=second, width=6)
+    for x in range(230, 600, 70):
+        d.rectangle((x, 300, x + 40, 380), fill=second)
+    for x in range(210, 610, 80):
+        d.rectangle((x, 430, x + 16, 560), fill=second)
+    for step in range(5):
+        d.line((600 + step * 20, 440 + step * 24, 660 + step * 20, 440 + step * 24), fill=second, width=6)
+
+
 MOTIFS: dict[str, Callable[[Draw, random.Random, RGB, RGB], None]] = {
     "keripik": _chips,
     "kue-dodol": _blocks,
@@ -182,6 +195,8 @@ MOTIFS: dict[str, Callable[[Draw, random.Random, RGB, RGB], None]] = {
     "dekorasi": _vase,
 }
 
+TYPE_MOTIFS = {"miniatur-siger": _siger, "miniatur-rumah-adat": _house}
+
 
 def _wrap(text: str, width: int, fnt, draw: Draw) -> list[str]:
     lines, current = [], ""
@@ -195,12 +210,60 @@ def _wrap(text: str, width: int, fnt, draw: Draw) -> list[str]:
     return [*lines, current]
 
 
-def product_picture(title: str, category_slug: str, subtitle: str = "", seed: int = 0) -> bytes:
+# Product types whose main colour differs from their category's (chocolate chips are brown, cheese ones yellow).
+TYPE_COLOURS: dict[str, RGB] = {
+    "keripik-pisang-coklat": (104, 62, 38),
+    "keripik-pisang-keju": (240, 204, 84),
+    "keripik-singkong-balado": (206, 76, 44),
+    "keripik-tempe": (204, 176, 116),
+    "keripik-nangka": (236, 174, 60),
+    "pisang-sale": (150, 96, 44),
+    "lempok-durian": (176, 136, 62),
+    "dodol-nanas": (206, 156, 40),
+    "engkak-ketan": (214, 176, 112),
+    "sambal-seruit": (160, 52, 30),
+    "lada-hitam": (56, 52, 50),
+    "gula-aren": (122, 72, 32),
+    "gula-semut": (166, 108, 56),
+    "kemplang-goreng": (246, 232, 200),
+    "kerupuk-udang": (242, 184, 170),
+    "abon-ikan": (176, 124, 72),
+    "kopi-luwak": (64, 36, 22),
+    "kopi-lanang": (120, 76, 44),
+    "madu-klanceng": (236, 176, 64),
+    "jahe-merah-instan": (184, 72, 52),
+    "temulawak-instan": (232, 172, 40),
+    "selendang-sulam-usus": (190, 60, 70),
+    "tampah-bambu": (214, 184, 124),
+    "tas-anyaman-pandan": (112, 150, 80),
+    "keranjang-rotan": (150, 92, 42),
+    "talenan-kayu": (182, 132, 82),
+    "tudung-saji": (112, 150, 80),
+    "kap-lampu-bambu": (230, 190, 100),
+    "hiasan-dinding-tapis": (150, 30, 40),
+}
+TYPE_BACKGROUNDS: dict[str, RGB] = {
+    "selendang-tapis": (44, 30, 64),
+    "tas-tapis": (22, 62, 52),
+    "kemeja-batik-lampung": (122, 40, 40),
+    "bros-sulam-usus": (228, 238, 250),
+    "miniatur-rumah-adat": (226, 214, 190),
+    "hiasan-kapal-ukir": (176, 124, 72),
+    "bros-siger": (64, 20, 42),
+    "gelang-manik": (20, 52, 72),
+}
+
+
+def product_picture(title: str, category_slug: str, *, type_slug: str = "", subtitle: str = "") -> bytes:
     """Return an 800x800 JPEG: the category's palette and motif with `title` on a band at the bottom."""
     background, main, second = PALETTES.get(category_slug, DEFAULT_PALETTE)
+    background = TYPE_BACKGROUNDS.get(type_slug, background)
+    main = TYPE_COLOURS.get(type_slug, main)
+    seed = zlib.crc32(type_slug.encode())
     image = Image.new("RGB", (SIZE, SIZE), background)
     draw = ImageDraw.Draw(image)
-    MOTIFS.get(category_slug, _blocks)(draw, random.Random(seed), main, second)
+    motif = TYPE_MOTIFS.get(type_slug) or MOTIFS.get(category_slug, _blocks)
+    motif(draw, random.Random(seed), main, second)
     draw.rectangle((0, 600, SIZE, SIZE), fill=(255, 255, 255))
     draw.rectangle((0, 600, SIZE, 612), fill=main)
     title_font = font(50)
