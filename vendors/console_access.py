@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from catalog.models import Certificate
+from catalog.models import Certificate, Product
 from vendors.models import ShopUnit, UnitAssignment, Vendor
 
 DINAS_GROUP = "Dinas"
@@ -53,3 +53,8 @@ def console_unit(pk: int) -> ShopUnit:
 def console_assignment(pk: int) -> UnitAssignment:
     """Return the unit assignment with its unit and vendor, or raise Http404."""
     return get_object_or_404(UnitAssignment.objects.select_related("unit", "vendor"), pk=pk)
+
+
+def console_product(pk: int) -> Product:
+    """Return the product with its vendor, or raise Http404."""
+    return get_object_or_404(Product.objects.select_related("vendor", "category"), pk=pk)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("umkm/<int:pk>/", views.vendor_detail, name="vendor-detail"),
     path("umkm/<int:pk>/tempatkan/", views.vendor_assign, name="vendor-assign"),
     path("umkm/<int:pk>/<slug:action>/", views.vendor_action, name="vendor-action"),
+    path("produk/<int:pk>/<slug:action>/", views.product_action, name="product-action"),
     path("sertifikat/", views.certificate_list, name="certificate-list"),
     path("sertifikat/<int:pk>/", views.certificate_detail, name="certificate-detail"),
     path(

@@ -1,4 +1,4 @@
-"""Dinas review of certificates: verify (the badge shows at once) or reject with a note."""
+"""Dinas review in the catalog: verify or reject certificates, hide or unhide products; owners are emailed."""
 
 import copy
 
@@ -8,8 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from catalog.models import Certificate
+from catalog.models import Certificate, Product
 from sentra.cache import invalidate_pages
+from sentra.states import IllegalTransition
 from vendors.services.review import notify_vendor
 
 
@@ -50,3 +51,27 @@ def certificate_verify(*, certificate: Certificate, actor, note: str = "") -> Ce
 def certificate_reject(*, certificate: Certificate, actor, note: str) -> Certificate:
     """Refuse a certificate, telling the owner what is wrong (the note is required)."""
     return _review(certificate, Certificate.Status.REJECTED, actor=actor, note=note)
+
+
+def _product_decision(product: Product, to: str, *, actor, reason: str) -> Product:
+    locked = Product.objects.select_for_update().select_related("vendor").get(pk=product.pk)
+    locked.transition(to, actor=actor, reason=reason.strip())
+    product.status, product.status_note = locked.status, locked.status_note
+    context = {"product": locked, "reason": reason.strip(), "portal_url": f"{settings.SITE_URL}/toko/produk/"}
+    transaction.on_commit(lambda: notify_vendor(locked.vendor, "product_status", context))
+    transaction.on_commit(invalidate_pages)
+    return locked
+
+
+@transaction.atomic
+def product_hide(*, product: Product, actor, reason: str) -> Product:
+    """Take a product off the catalogue at once (Dinas only); the owner cannot publish it again."""
+    return _product_decision(product, Product.Status.HIDDEN, actor=actor, reason=reason)
+
+
+@transaction.atomic
+def product_unhide(*, product: Product, actor, reason: str = "") -> Product:
+    """Lift Dinas' hiding: the product goes back to draft and its owner may publish it again."""
+    if product.status != Product.Status.HIDDEN:
+        raise IllegalTransition(_("Produk ini tidak sedang disembunyikan Dinas."))
+    return _product_decision(product, Product.Status.DRAFT, actor=actor, reason=reason)

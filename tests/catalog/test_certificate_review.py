@@ -112,3 +112,38 @@ def test_a_pirt_number_from_another_region_is_flagged_but_can_be_verified(vendor
     assert certificate_problems(certificate) == []
     certificate_verify(certificate=certificate, actor=dinas_user)
     assert certificate.status == C.VERIFIED
+
+
+def test_dinas_hides_a_product_with_a_reason_and_the_owner_cannot_publish_it_again(
+    product, owner, dinas_user, django_capture_on_commit_callbacks
+):
+    from catalog.models import Product
+    from catalog.services.products import product_set_status
+    from catalog.services.review import product_hide
+
+    with pytest.raises(ReasonRequired):
+        product_hide(product=product, actor=dinas_user, reason="")
+    with django_capture_on_commit_callbacks(execute=True):
+        product_hide(product=product, actor=dinas_user, reason="Klaim kesehatan berlebihan")
+
+    product.refresh_from_db()
+    assert (product.status, product.status_note) == (Product.Status.HIDDEN, "Klaim kesehatan berlebihan")
+    assert not Product.objects.published().filter(pk=product.pk).exists()
+    assert product.history.first().history_user == dinas_user
+    assert "Klaim kesehatan berlebihan" in mail.outbox[0].body
+    with pytest.raises(ValidationError):
+        product_set_status(product=product, actor=owner, status=Product.Status.PUBLISHED)
+
+
+def test_unhiding_returns_the_product_to_draft_and_refuses_products_that_are_not_hidden(product, dinas_user):
+    from catalog.models import Product
+    from catalog.services.review import product_hide, product_unhide
+
+    with pytest.raises(IllegalTransition):
+        product_unhide(product=product, actor=dinas_user)
+    product_hide(product=product, actor=dinas_user, reason="Foto tidak sesuai")
+
+    product_unhide(product=product, actor=dinas_user)
+
+    product.refresh_from_db()
+    assert product.status == Product.Status.DRAFT

@@ -18,6 +18,7 @@ def objects(vendor, centre):
         "certificate": factories.CertificateFactory(vendor=vendor, status="submitted"),
         "unit": unit,
         "assignment": factories.UnitAssignmentFactory(unit=unit, vendor=vendor),
+        "product": factories.ProductFactory(vendor=vendor),
     }
 
 
@@ -44,6 +45,7 @@ def url_for(name, key, objects):
 def all_urls(objects):
     urls = [url_for(name, key, objects) for name, key in PAGES]
     urls.append(reverse("console:vendor-action", kwargs={"pk": objects["vendor"].pk, "action": "bekukan"}))
+    urls.append(reverse("console:product-action", kwargs={"pk": objects["product"].pk, "action": "sembunyikan"}))
     urls.append(reverse("console:report-xlsx", kwargs={"slug": "umkm"}))
     urls.append(reverse("console:report-csv", kwargs={"slug": "umkm"}))
     return urls
@@ -102,6 +104,7 @@ def test_an_unknown_action_or_report_is_404(client, dinas_user, vendor):
 
     assert client.get(reverse("console:vendor-action", args=[vendor.pk, "hapus"])).status_code == HTTPStatus.NOT_FOUND
     assert client.get(reverse("console:report-xlsx", args=["rahasia"])).status_code == HTTPStatus.NOT_FOUND
+    assert client.get(reverse("console:product-action", args=[999999, "sembunyikan"])).status_code == 404
     assert client.get(reverse("console:report-csv", args=["semua"])).status_code == HTTPStatus.NOT_FOUND
 
 

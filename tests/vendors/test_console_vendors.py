@@ -166,3 +166,27 @@ def test_a_dinas_user_without_the_review_permission_cannot_decide(client, dinas_
     assert response.status_code == HTTPStatus.FORBIDDEN
     vendor.refresh_from_db()
     assert vendor.status == S.SUBMITTED
+
+
+def test_hiding_a_product_from_the_vendor_page_takes_it_off_the_catalogue(client, dinas_user, product):
+    product_url = reverse("catalog:product-detail", kwargs={"slug": product.slug})
+    client.force_login(dinas_user)
+    detail = client.get(reverse("console:vendor-detail", args=[product.vendor.pk])).content.decode()
+    url = reverse("console:product-action", args=[product.pk, "sembunyikan"])
+    assert url in detail
+
+    refused = client.post(url, {"reason": ""})
+    hidden = client.post(url, {"reason": "Klaim tidak berdasar"})
+    client.logout()
+
+    assert "Alasan wajib diisi" in refused.content.decode()
+    assert hidden.status_code == HTTPStatus.FOUND
+    assert client.get(product_url).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_hiding_needs_the_hide_permission(client, shopper, product):
+    client.force_login(shopper)
+
+    response = client.post(reverse("console:product-action", args=[product.pk, "sembunyikan"]), {"reason": "x"})
+
+    assert response.status_code == HTTPStatus.FORBIDDEN

@@ -12,13 +12,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from catalog.models import Certificate
-from catalog.services.review import certificate_problems, certificate_reject, certificate_verify
+from catalog.models import Certificate, Product
+from catalog.services.review import (
+    certificate_problems,
+    certificate_reject,
+    certificate_verify,
+    product_hide,
+    product_unhide,
+)
 from sentra.states import IllegalTransition, ReasonRequired
 from vendors import console_reports
 from vendors.console_access import (
     console_assignment,
     console_certificate,
+    console_product,
     console_unit,
     console_vendor,
     console_view,
@@ -195,6 +202,49 @@ def vendor_action(request, pk: int, action: str):
     return render(
         request, "console/vendor_action.html", {"vendor": vendor, "action": action, "form": form, "allowed": allowed}
     )
+
+
+PRODUCT_ACTIONS = {
+    a.slug: a
+    for a in [
+        VendorAction(
+            "sembunyikan",
+            gettext_lazy("Sembunyikan produk"),
+            product_hide,
+            frozenset({Product.Status.DRAFT, Product.Status.PUBLISHED}),
+            True,
+            gettext_lazy("%(name)s disembunyikan dari katalog."),
+            danger=True,
+        ),
+        VendorAction(
+            "tampilkan",
+            gettext_lazy("Cabut penyembunyian"),
+            product_unhide,
+            frozenset({Product.Status.HIDDEN}),
+            False,
+            gettext_lazy("%(name)s kembali menjadi draf; pemilik dapat menayangkannya lagi."),
+        ),
+    ]
+}
+
+
+@console_view("catalog.hide_product")
+def product_action(request, pk: int, action: str):
+    product = console_product(pk)
+    if action not in PRODUCT_ACTIONS:
+        raise Http404
+    action = PRODUCT_ACTIONS[action]
+    form = DecisionForm(request.POST or None, reason_required=action.needs_reason)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action.service(product=product, actor=request.user, reason=form.cleaned_data["reason"])
+        except IllegalTransition as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, action.done % {"name": product.name})
+            return redirect("console:vendor-detail", pk=product.vendor_id)
+    context = {"product": product, "action": action, "form": form, "allowed": product.status in action.sources}
+    return render(request, "console/product_action.html", context)
 
 
 # --- certificates ----------------------------------------------------------------------------------------------
