@@ -125,16 +125,21 @@ class Cart:
         self.session[SESSION_KEY] = {str(pk): q for pk, q in self._items.items()}
         self.session.modified = True
 
-    def summary(self) -> CartSummary:
-        """Group the lines by vendor with unit, stock problems and warnings, in a constant number of queries."""
+    def summary(self, user=None) -> CartSummary:
+        """Group the lines by vendor with unit, problems and warnings, in a constant number of queries.
+
+        With `user`, products of the user's own business are flagged: a member cannot reserve them.
+        """
         products = Product.objects.filter(pk__in=self._items).with_card_data()
         points = vendor_pickup_points({p.vendor_id for p in products})
+        own = set(Vendor.objects.for_user(user).values_list("pk", flat=True)) if user and products else set()
         groups: dict[int, CartGroup] = {}
         for product in sorted(products, key=lambda p: (p.vendor.name, p.vendor_id, p.name, p.pk)):
             quantity = self._items[product.pk]
+            problem = _("Produk usaha Anda sendiri tidak bisa dipesan.") if product.vendor_id in own else ""
             group = groups.setdefault(product.vendor_id, CartGroup(product.vendor, points[product.vendor_id]))
             group.lines.append(
-                CartLine(product, quantity, line_problem(product, quantity), line_warning(product, quantity))
+                CartLine(product, quantity, problem or line_problem(product, quantity), line_warning(product, quantity))
             )
         if len(products) != len(self._items):  # deleted products vanish quietly
             self.remove_many(set(self._items) - {p.pk for p in products})

@@ -25,7 +25,7 @@ LIST_LIMIT = 50  # a shopper's latest reservations; older ones stay reachable by
 
 @require_GET
 def cart(request: HttpRequest) -> HttpResponse:
-    summary = Cart(request.session).summary()
+    summary = Cart(request.session).summary(request.user)
     return render(request, "orders/cart.html", {"summary": summary})
 
 
@@ -60,7 +60,7 @@ def checkout(request: HttpRequest) -> HttpResponse:
     cart, data = Cart(request.session), request.POST if request.method == "POST" else None
     if data and (placed := checkout_reservations(request.user, data.get("checkout_token", ""))):
         return _placed_redirect(placed)  # the same form submitted twice
-    summary = cart.summary()
+    summary = cart.summary(request.user)
     if not summary.lines and data is None:
         return redirect("orders:cart")
     initial = _contact_initial(request.user)

@@ -349,3 +349,14 @@ def test_the_reservation_page_runs_a_bounded_number_of_queries(
     client.force_login(shopper)
     with django_assert_max_num_queries(10):
         assert client.get(reservation.get_absolute_url()).status_code == HTTPStatus.OK
+
+
+def test_the_cart_flags_products_of_the_shoppers_own_business(client, owner, stocked, other_product):
+    client.force_login(owner)
+    add(client, stocked, 1)
+    add(client, other_product, 1)
+
+    summary = client.get(CART).context["summary"]
+    problems = {line.product.pk: line.problem for line in summary.lines}
+    assert "usaha Anda sendiri" in problems[stocked.pk]
+    assert problems[other_product.pk] == ""
