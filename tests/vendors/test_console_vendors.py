@@ -190,3 +190,13 @@ def test_hiding_needs_the_hide_permission(client, shopper, product):
     response = client.post(reverse("console:product-action", args=[product.pk, "sembunyikan"]), {"reason": "x"})
 
     assert response.status_code == HTTPStatus.FORBIDDEN
+
+
+def test_approving_without_a_nib_shows_why(dinas_client):
+    vendor = factories.VendorFactory(status=S.SUBMITTED, nib="")
+
+    response = dinas_client.post(reverse("console:vendor-action", args=[vendor.pk, "setujui"]), {"reason": ""})
+
+    assert "NIB wajib diisi" in response.content.decode()
+    vendor.refresh_from_db()
+    assert vendor.status == S.SUBMITTED

@@ -172,3 +172,22 @@ def test_the_callers_vendor_object_reflects_the_new_status(dinas_user, owner):
     returned = review.vendor_approve(vendor=vendor, actor=dinas_user)
 
     assert returned.status == vendor.status == S.APPROVED
+
+
+def test_an_application_without_a_valid_nib_cannot_be_approved(owner, dinas_user):
+    from django.core.exceptions import ValidationError
+
+    vendor = factories.VendorFactory(owner=owner, status=S.SUBMITTED, nib="")
+
+    with pytest.raises(ValidationError, match="NIB wajib diisi"):
+        review.vendor_approve(vendor=vendor, actor=dinas_user)
+    vendor.refresh_from_db()
+    assert vendor.status == S.SUBMITTED
+
+
+def test_a_lapas_application_needs_no_nib(owner, dinas_user):
+    vendor = factories.VendorFactory(owner=owner, status=S.SUBMITTED, nib="", kind=Vendor.Kind.LAPAS)
+
+    review.vendor_approve(vendor=vendor, actor=dinas_user)
+
+    assert vendor.status == S.APPROVED

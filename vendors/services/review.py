@@ -50,7 +50,8 @@ def _decide(vendor: Vendor, to: str, *, actor, reason: str = "") -> VendorEvent:
 
 @transaction.atomic
 def vendor_approve(*, vendor: Vendor, actor, reason: str = "") -> Vendor:
-    """Accept a submitted application: the vendor and its published products become public."""
+    """Accept a submitted application (its NIB must be valid): the vendor and its published products go public."""
+    Vendor.objects.get(pk=vendor.pk).clean()  # NIB present and well-formed for UMKM and koperasi
     _decide(vendor, Vendor.Status.APPROVED, actor=actor, reason=reason)
     return vendor
 

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -150,6 +151,8 @@ def vendor_action(request, pk: int, action: str):
             )
         except ReasonRequired as exc:
             form.add_error("reason", str(exc))
+        except ValidationError as exc:
+            form.add_error(None, " ".join(exc.messages))
         else:
             messages.success(request, action.done % {"name": vendor.name})
             return redirect("console:vendor-detail", pk=vendor.pk)
