@@ -79,7 +79,7 @@ class CertificateMaker:
 
     def build(self, spec: VendorSpec, vendor: Vendor, products: list[Product]) -> list[Certificate]:
         """Create the vendor's certificates: P-IRT and halal for food producers, BNSP for some owners."""
-        if spec.status == "draft":
+        if spec.status in {"draft", "rejected"}:  # nothing filed, or refused before any review
             return []
         pending = spec.status in {"submitted", "revision_requested"}
         food = [p for p in products if p.category.slug in FOOD_CATEGORIES]
