@@ -186,6 +186,8 @@ class Product(models.Model):
             models.Index(fields=["status", "-created_at"], name="product_status_created_idx"),
             models.Index(fields=["vendor", "status"], name="product_vendor_status_idx"),
             models.Index(fields=["category", "status"], name="product_category_status_idx"),
+            models.Index(fields=["status", "price"], name="product_status_price_idx"),
+            models.Index(fields=["status", "name"], name="product_status_name_idx"),
         ]
         permissions = [("hide_product", _("Dapat menyembunyikan produk"))]
 
