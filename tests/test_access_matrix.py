@@ -1,0 +1,474 @@
+"""The access matrix of SPEC §7: role × every URL name of the project × expected outcome.
+
+URL names come from the URLconf itself, so a new URL without a row in MATRIX fails
+`test_every_url_name_of_the_project_has_a_row_in_the_matrix`. Each cell is a subtest. Object URLs are tried
+against the role's own object ("own") and against another vendor's or shopper's ("other"); a cell written
+`200/404` means own → 200, other → 404. A single value applies to every target the role has.
+
+Outcomes: 200, 400, 403, 404, `login` (redirect to sign in), `apply` (redirect to the vendor application),
+302 (any other redirect: POST/redirect/GET, or a page that sends you elsewhere).
+"""
+
+import io
+from dataclasses import dataclass
+from http import HTTPStatus
+
+import pytest
+from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLResolver, get_resolver, reverse
+from PIL import Image
+
+from catalog.models import Product
+from catalog.services.certificates import certificate_submit
+from orders.models import StockMovement
+from tests import factories
+from vendors.models import Vendor
+
+ROLES = ("anonymous", "unverified", "shopper", "pending", "member", "dinas", "superuser")
+
+
+def url_names(patterns=None, namespace: str | None = None):
+    """Yield every URL name of the project, namespaced (`catalog:home`), walking include()s recursively."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace and (f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace)
+            yield from url_names(pattern.url_patterns, inner or namespace)
+        elif pattern.name:
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+# --- the world every role looks at --------------------------------------------------------------------
+
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _certificate(vendor: Vendor, actor, number: str):
+    scan = SimpleUploadedFile("scan.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    return certificate_submit(vendor=vendor, actor=actor, kind="halal", halal_stage="granted", number=number, scan=scan)
+
+
+def _shop(centre, owner, code: str, status=Vendor.Status.APPROVED, number: str = "ID18110000000000001") -> dict:
+    vendor = factories.VendorFactory(owner=owner, status=status)
+    factories.UnitAssignmentFactory(vendor=vendor, unit=factories.ShopUnitFactory(centre=centre, code=code))
+    product = factories.ProductFactory(
+        vendor=vendor, status=Product.Status.PUBLISHED if status == "approved" else Product.Status.DRAFT
+    )
+    image = product.images.create(image=SimpleUploadedFile("foto.png", _png()), alt_text="Foto")
+    return {
+        "vendor": vendor,
+        "product": product,
+        "image": image,
+        "certificate": _certificate(vendor, owner, number),
+        "unit": vendor.unit_assignments.get().unit,
+        "assignment": vendor.unit_assignments.get(),
+    }
+
+
+@dataclass
+class World:
+    users: dict
+    mine: dict  # role -> that role's own objects (shop and/or reservation)
+    theirs: dict  # objects of another vendor and another shopper
+    public: dict  # a published product and approved vendor anyone may see
+
+
+@pytest.fixture
+def world(centre) -> World:
+    owner, stranger = factories.UserFactory(username="anggota"), factories.UserFactory(username="orang-lain")
+    pending_owner = factories.UserFactory(username="calon")
+    shopper, unverified = factories.UserFactory(username="pembeli"), factories.UserFactory(verified=False)
+    users = {
+        "anonymous": None,
+        "unverified": unverified,
+        "shopper": shopper,
+        "pending": pending_owner,
+        "member": owner,
+        "dinas": factories.DinasUserFactory(username="dinas"),
+        "superuser": factories.UserFactory(username="root", is_staff=True, is_superuser=True),
+    }
+    own_shop = _shop(centre, owner, "A-01")
+    pending_shop = _shop(centre, pending_owner, "A-02", Vendor.Status.SUBMITTED, "ID18110000000000002")
+    other_shop = _shop(centre, stranger, "B-01", number="ID18110000000000003")
+    own_sale = factories.ReservationLineFactory(
+        reservation__vendor=own_shop["vendor"], reservation__shopper=shopper, product=own_shop["product"]
+    ).reservation
+    other_sale = factories.ReservationLineFactory(
+        reservation__vendor=other_shop["vendor"], product=other_shop["product"]
+    ).reservation
+    unverified_sale = factories.ReservationFactory(vendor=other_shop["vendor"], shopper=unverified)
+    mine = {
+        "shopper": {"reservation": own_sale},
+        "unverified": {"reservation": unverified_sale},
+        "member": own_shop | {"reservation": own_sale},
+        "pending": pending_shop,
+    }
+    theirs = other_shop | {"reservation": other_sale}
+    # Rows the admin lists that nothing above creates: a vendor decision and a stock movement.
+    factories.VendorFactory().transition("suspended", actor=users["dinas"], reason="Uji akses")
+    StockMovement.objects.create(product=other_shop["product"], on_hand_delta=10, reason="initial")
+    return World(users=users, mine=mine, theirs=theirs, public=own_shop)
+
+
+# --- how each URL is requested --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Url:
+    """How to request a URL: `scope` says which objects fill its arguments.
+
+    none: no object; public: the published product/vendor; owned: the role's own object and another's;
+    staff: any vendor's object (console and admin objects belong to nobody in particular).
+    """
+
+    method: str = "get"
+    kwargs: object = None  # callable(objects) -> dict
+    scope: str = "none"
+    data: object = None  # dict, or callable(objects) -> dict
+
+
+def _pk(key):
+    return lambda o: {"pk": o[key].pk}
+
+
+def _code(o):
+    return {"code": o["reservation"].code}
+
+
+URLS: dict[str, Url] = {
+    "catalog:home": Url(),
+    "catalog:product-list": Url(),
+    "catalog:product-detail": Url(kwargs=lambda o: {"slug": o["product"].slug}, scope="public"),
+    "catalog:vendor-list": Url(),
+    "catalog:vendor-detail": Url(kwargs=lambda o: {"slug": o["vendor"].slug}, scope="public"),
+    "catalog:floor-plan": Url(),
+    "orders:cart": Url(),
+    "orders:cart-add": Url("post", scope="public", data=lambda o: {"product": o["product"].pk, "quantity": 1}),
+    "orders:cart-update": Url("post", scope="public", data=lambda o: {"product": o["product"].pk, "quantity": 2}),
+    "orders:cart-remove": Url("post", scope="public", data=lambda o: {"product": o["product"].pk}),
+    "orders:checkout": Url(),
+    "orders:reservation-list": Url(),
+    "orders:reservation-detail": Url(kwargs=_code, scope="owned"),
+    "orders:reservation-cancel": Url(kwargs=_code, scope="owned"),
+    "vendors:dashboard": Url(),
+    "vendors:apply": Url(),
+    "vendors:apply-submit": Url("post"),
+    "vendors:switch": Url("post", data={"vendor": "999999"}),
+    "vendors:profile": Url(),
+    "vendors:product-list": Url(),
+    "vendors:product-create": Url(),
+    "vendors:product-edit": Url(kwargs=_pk("product"), scope="owned"),
+    "vendors:product-status": Url("post", kwargs=_pk("product"), scope="owned"),
+    "vendors:product-stock": Url(kwargs=_pk("product"), scope="owned"),
+    "vendors:product-photos": Url(kwargs=_pk("product"), scope="owned"),
+    "vendors:product-photo-edit": Url(
+        "post", kwargs=lambda o: {"pk": o["product"].pk, "image_pk": o["image"].pk}, scope="owned"
+    ),
+    "vendors:product-photo-delete": Url(
+        "post", kwargs=lambda o: {"pk": o["product"].pk, "image_pk": o["image"].pk}, scope="owned"
+    ),
+    "vendors:product-archive": Url(kwargs=_pk("product"), scope="owned"),
+    "vendors:product-restore": Url("post", kwargs=_pk("product"), scope="owned"),
+    "vendors:certificate-list": Url(),
+    "vendors:certificate-create": Url(),
+    "vendors:certificate-edit": Url(kwargs=_pk("certificate"), scope="owned"),
+    "vendors:certificate-scan": Url(kwargs=_pk("certificate"), scope="owned"),
+    "vendors:reservation-list": Url(),
+    "vendors:reservation-collect": Url(),
+    "vendors:reservation-detail": Url(kwargs=_code, scope="owned"),
+    "vendors:reservation-ready": Url("post", kwargs=_code, scope="owned"),
+    "vendors:reservation-cancel": Url(kwargs=_code, scope="owned"),
+    "vendors:labels": Url(),
+    "vendors:sales-report": Url(),
+    "vendors:sales-report-export": Url(kwargs=lambda o: {"fmt": "csv"}),
+    "console:dashboard": Url(),
+    "console:vendor-list": Url(),
+    "console:vendor-detail": Url(kwargs=_pk("vendor"), scope="staff"),
+    "console:vendor-assign": Url("post", kwargs=_pk("vendor"), scope="staff"),
+    "console:vendor-action": Url(kwargs=lambda o: {"pk": o["vendor"].pk, "action": "bekukan"}, scope="staff"),
+    "console:product-action": Url(kwargs=lambda o: {"pk": o["product"].pk, "action": "sembunyikan"}, scope="staff"),
+    "console:certificate-list": Url(),
+    "console:certificate-detail": Url(kwargs=_pk("certificate"), scope="staff"),
+    "console:certificate-verify": Url("post", kwargs=_pk("certificate"), scope="staff"),
+    "console:certificate-reject": Url("post", kwargs=_pk("certificate"), scope="staff"),
+    "console:unit-list": Url(),
+    "console:unit-create": Url(),
+    "console:unit-detail": Url(kwargs=_pk("unit"), scope="staff"),
+    "console:unit-edit": Url(kwargs=_pk("unit"), scope="staff"),
+    "console:unit-assign": Url("post", kwargs=_pk("unit"), scope="staff"),
+    "console:assignment-end": Url(kwargs=_pk("assignment"), scope="staff"),
+    "console:assignment-move": Url(kwargs=_pk("assignment"), scope="staff"),
+    "console:reports": Url(),
+    "console:report-xlsx": Url(kwargs=lambda o: {"slug": "umkm"}),
+    "console:report-csv": Url(kwargs=lambda o: {"slug": "umkm"}),
+    "account_login": Url(),
+    "account_logout": Url(),
+    "account_inactive": Url(),
+    "account_signup": Url(),
+    "account_reauthenticate": Url(),
+    "account_email": Url(),
+    "account_email_verification_sent": Url(),
+    "account_change_password": Url(),
+    "account_set_password": Url(),
+    "account_reset_password": Url(),
+    "account_confirm_login_code": Url(),
+    "account_confirm_email": Url(kwargs=lambda o: {"key": "kunci-palsu"}),
+    "account_reset_password_from_key_done": Url(),
+    "account_reset_password_from_key": Url(kwargs=lambda o: {"uidb36": "1", "key": "kunci-palsu"}),
+    "account_reset_password_done": Url(),
+    "set_language": Url("post", data={"language": "en"}),
+    "healthz": Url(),
+    "robots-txt": Url(),
+    "sitemap": Url(),
+    "sitemap-section": Url(kwargs=lambda o: {"section": "produk"}),
+    "admin:index": Url(),
+    "admin:login": Url(),
+    "admin:logout": Url("post"),
+    "admin:password_change": Url(),
+    "admin:password_change_done": Url(),
+    "admin:autocomplete": Url(),
+    "admin:jsi18n": Url(),
+    "admin:view_on_site": Url(
+        kwargs=lambda o: {
+            "content_type_id": ContentType.objects.get_for_model(Product).pk,
+            "object_id": o["product"].pk,
+        },
+        scope="staff",
+    ),
+    "admin:app_list": Url(kwargs=lambda o: {"app_label": "vendors"}),
+    "admin:auth_user_password_change": Url(
+        kwargs=lambda o: {"id": o["vendor"].memberships.get().user_id}, scope="staff"
+    ),
+}
+
+# Django admin: one set of URLs per registered model. Dinas staff have the Dinas group's permissions (granted by
+# a data migration); this is what they may do in the admin, model by model.
+DINAS_ADMIN_PERMISSIONS = {
+    "vendors.centre": {"view", "change"},
+    "vendors.regency": {"view"},
+    "vendors.shopunit": {"view", "add", "change"},
+    "vendors.unitassignment": {"view", "add", "change"},
+    "vendors.vendor": {"view", "change"},
+    "vendors.vendorevent": {"view"},
+    "vendors.vendormembership": {"view"},
+    "catalog.category": {"view", "add", "change"},
+    "catalog.product": {"view"},
+    "catalog.productimage": {"view"},
+    "catalog.certificate": {"view", "change"},
+    "orders.reservation": {"view"},
+    "orders.stockmovement": {"view"},
+}
+# Ledgers nobody writes by hand in the admin, not even a superuser.
+ADMIN_NOBODY = {
+    "vendors.vendorevent": {"add"},
+    "orders.reservation": {"add", "delete"},
+    "orders.stockmovement": {"add", "delete"},
+}
+ADMIN_VIEWS = {"changelist": "view", "add": "add", "change": "view", "delete": "delete", "history": "view"}
+
+
+def _admin_object(model):
+    return model._default_manager.order_by("pk").first()
+
+
+def _admin_urls_and_rows() -> tuple[dict[str, Url], dict[str, str]]:
+    urls, rows = {}, {}
+    for model in admin.site._registry:
+        opts = model._meta
+        granted = DINAS_ADMIN_PERMISSIONS.get(opts.label_lower, set())
+        views = dict(ADMIN_VIEWS)
+        if hasattr(model, "history") and hasattr(admin.site._registry[model], "history_form_view"):
+            views["simple_history"] = "view"
+        for view, needs in views.items():
+            name = f"admin:{opts.app_label}_{opts.model_name}_{view}"
+            kwargs = None
+            if view in {"change", "delete", "history"}:
+                kwargs = lambda o, m=model: {"object_id": _admin_object(m).pk}  # noqa: E731
+            elif view == "simple_history":
+                kwargs = lambda o, m=model: (  # noqa: E731 - its URL takes positional arguments
+                    _admin_object(m).pk,
+                    _admin_object(m).history.order_by("pk").first().history_id,
+                )
+            urls[name] = Url(kwargs=kwargs, scope="staff" if kwargs else "none")
+            dinas = "200" if needs in granted or (needs == "view" and "change" in granted) else "403"
+            superuser = "403" if view in ADMIN_NOBODY.get(opts.label_lower, set()) else "200"
+            if superuser == "403":
+                dinas = "403"
+            rows[name] = f"login 403 403 403 403 {dinas} {superuser}"
+    return urls, rows
+
+
+ADMIN_URLS, ADMIN_ROWS = _admin_urls_and_rows()
+URLS |= ADMIN_URLS
+
+
+def outcome(client, response) -> str:
+    """Name what a response means for the visitor (see the module docstring)."""
+    if response.status_code in {HTTPStatus.FOUND, HTTPStatus.MOVED_PERMANENTLY, HTTPStatus.SEE_OTHER}:
+        path = response.url.split("?")[0]
+        if path == reverse("account_login"):
+            return "login"
+        if path == reverse("admin:login"):  # the admin sends everyone through its login hand-off
+            return outcome(client, client.get(response.url))
+        return "apply" if path == reverse("vendors:apply") else "302"
+    return str(response.status_code)
+
+
+def targets(spec: Url, world: World, role: str) -> dict[str, dict]:
+    """The object sets a role's request is tried with: own and other, or a single one."""
+    if spec.scope == "public":
+        return {"it": world.public}
+    if spec.scope in {"staff", "none"}:
+        return {"it": world.theirs}
+    own = world.mine.get(role, {})
+    try:
+        spec.kwargs(own)
+    except KeyError:
+        return {"other": world.theirs}
+    return {"own": own, "other": world.theirs}
+
+
+def request(client, name: str, spec: Url, objects: dict):
+    arguments = spec.kwargs(objects) if spec.kwargs else {}
+    url = reverse(name, args=arguments) if isinstance(arguments, tuple) else reverse(name, kwargs=arguments)
+    data = spec.data(objects) if callable(spec.data) else spec.data
+    return client.post(url, data or {}) if spec.method == "post" else client.get(url, data)
+
+
+def observe(client, world: World, role: str, name: str) -> dict[str, str]:
+    """Request URL `name` as `role` against each target; return {target: outcome}."""
+    spec, user, seen = URLS[name], world.users[role], {}
+    for target, objects in targets(spec, world, role).items():
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        seen[target] = outcome(client, request(client, name, spec, objects))
+    return seen
+
+
+# Each row: one URL name; columns: anonymous, unverified, shopper, pending, member, dinas, superuser.
+# fmt: off
+MATRIX = {
+    #                                        anonym.  unverif. shopper  pending  member   dinas    superuser
+    "catalog:home":                         "200      200      200      200      200      200      200",
+    "catalog:product-list":                 "200      200      200      200      200      200      200",
+    "catalog:product-detail":               "200      200      200      200      200      200      200",
+    "catalog:vendor-list":                  "200      200      200      200      200      200      200",
+    "catalog:vendor-detail":                "200      200      200      200      200      200      200",
+    "catalog:floor-plan":                   "200      200      200      200      200      200      200",
+    "orders:cart":                          "200      200      200      200      200      200      200",
+    "orders:cart-add":                      "302      302      302      302      302      302      302",
+    "orders:cart-update":                   "302      302      302      302      302      302      302",
+    "orders:cart-remove":                   "302      302      302      302      302      302      302",
+    "orders:checkout":                      "login    302      302      302      302      302      302",
+    "orders:reservation-list":              "login    200      200      200      200      200      200",
+    "orders:reservation-detail":            "login    200/404  200/404  404      404/404  404      404",
+    "orders:reservation-cancel":            "login    200/404  200/404  404      404/404  404      404",
+    "vendors:dashboard":                    "login    apply    apply    200      200      apply    apply",
+    "vendors:apply":                        "login    403      200      200      200      200      200",
+    "vendors:apply-submit":                 "login    apply    apply    apply    apply    apply    apply",
+    "vendors:switch":                       "login    404      404      404      404      404      404",
+    "vendors:profile":                      "login    apply    apply    apply    200      apply    apply",
+    "vendors:product-list":                 "login    apply    apply    200      200      apply    apply",
+    "vendors:product-create":               "login    apply    apply    200      200      apply    apply",
+    "vendors:product-edit":                 "login    apply    apply    200/404  200/404  apply    apply",
+    "vendors:product-status":               "login    apply    apply    400/404  400/404  apply    apply",
+    "vendors:product-stock":                "login    apply    apply    200/404  200/404  apply    apply",
+    "vendors:product-photos":               "login    apply    apply    200/404  200/404  apply    apply",
+    "vendors:product-photo-edit":           "login    apply    apply    302/404  302/404  apply    apply",
+    "vendors:product-photo-delete":         "login    apply    apply    302/404  302/404  apply    apply",
+    "vendors:product-archive":              "login    apply    apply    200/404  200/404  apply    apply",
+    "vendors:product-restore":              "login    apply    apply    302/404  302/404  apply    apply",
+    "vendors:certificate-list":             "login    apply    apply    200      200      apply    apply",
+    "vendors:certificate-create":           "login    apply    apply    200      200      apply    apply",
+    "vendors:certificate-edit":             "login    apply    apply    200/404  200/404  apply    apply",
+    "vendors:certificate-scan":             "404      404      404      200/404  200/404  200      200",
+    "vendors:reservation-list":             "login    apply    apply    200      200      apply    apply",
+    "vendors:reservation-collect":          "login    apply    apply    200      200      apply    apply",
+    "vendors:reservation-detail":           "login    apply/apply apply/apply 404      200/404  apply    apply",
+    "vendors:reservation-ready":            "login    apply/apply apply/apply 404      302/404  apply    apply",
+    "vendors:reservation-cancel":           "login    apply/apply apply/apply 404      200/404  apply    apply",
+    "vendors:labels":                       "login    apply    apply    200      200      apply    apply",
+    "vendors:sales-report":                 "login    apply    apply    200      200      apply    apply",
+    "vendors:sales-report-export":          "login    apply    apply    200      200      apply    apply",
+    "console:dashboard":                    "login    403      403      403      403      200      200",
+    "console:vendor-list":                  "login    403      403      403      403      200      200",
+    "console:vendor-detail":                "login    403      403      403      403      200      200",
+    "console:vendor-assign":                "login    403      403      403      403      400      400",
+    "console:vendor-action":                "login    403      403      403      403      200      200",
+    "console:product-action":               "login    403      403      403      403      200      200",
+    "console:certificate-list":             "login    403      403      403      403      200      200",
+    "console:certificate-detail":           "login    403      403      403      403      200      200",
+    "console:certificate-verify":           "login    403      403      403      403      302      302",
+    "console:certificate-reject":           "login    403      403      403      403      400      400",
+    "console:unit-list":                    "login    403      403      403      403      200      200",
+    "console:unit-create":                  "login    403      403      403      403      200      200",
+    "console:unit-detail":                  "login    403      403      403      403      200      200",
+    "console:unit-edit":                    "login    403      403      403      403      200      200",
+    "console:unit-assign":                  "login    403      403      403      403      400      400",
+    "console:assignment-end":               "login    403      403      403      403      200      200",
+    "console:assignment-move":              "login    403      403      403      403      200      200",
+    "console:reports":                      "login    403      403      403      403      200      200",
+    "console:report-xlsx":                  "login    403      403      403      403      200      200",
+    "console:report-csv":                   "login    403      403      403      403      200      200",
+    "account_login":                        "200      302      302      302      302      302      302",
+    "account_logout":                       "302      200      200      200      200      200      200",
+    "account_inactive":                     "200      200      200      200      200      200      200",
+    "account_signup":                       "200      302      302      302      302      302      302",
+    "account_reauthenticate":               "login    200      200      200      200      200      200",
+    "account_email":                        "login    200      200      200      200      200      200",
+    "account_email_verification_sent":      "200      200      200      200      200      200      200",
+    "account_change_password":              "login    200      200      200      200      200      200",
+    "account_set_password":                 "login    302      302      302      302      302      302",
+    "account_reset_password":               "200      200      200      200      200      200      200",
+    "account_confirm_login_code":           "login    302      302      302      302      302      302",
+    "account_confirm_email":                "200      200      200      200      200      200      200",
+    "account_reset_password_from_key_done": "200      200      200      200      200      200      200",
+    "account_reset_password_from_key":      "200      200      200      200      200      200      200",
+    "account_reset_password_done":          "200      200      200      200      200      200      200",
+    "set_language":                         "302      302      302      302      302      302      302",
+    "healthz":                              "200      200      200      200      200      200      200",
+    "robots-txt":                           "200      200      200      200      200      200      200",
+    "sitemap":                              "200      200      200      200      200      200      200",
+    "sitemap-section":                      "200      200      200      200      200      200      200",
+    "admin:index":                          "login    403      403      403      403      200      200",
+    "admin:login":                          "login    403      403      403      403      302      302",
+    "admin:logout":                         "302      302      302      302      302      200      200",
+    "admin:password_change":                "login    403      403      403      403      200      200",
+    "admin:autocomplete":                   "login    403      403      403      403      403      403",
+    "admin:jsi18n":                         "login    403      403      403      403      200      200",
+    "admin:password_change_done":           "login    403      403      403      403      200      200",
+    "admin:view_on_site":                   "login    403      403      403      403      302      302",
+    "admin:auth_user_password_change":      "login    403      403      403      403      403      200",
+    "admin:app_list":                       "login    403      403      403      403      200      200",
+} | ADMIN_ROWS
+# fmt: on
+
+
+def expected_outcomes(name: str, role: str, target_names) -> dict[str, str]:
+    cell = MATRIX[name].split()[ROLES.index(role)]
+    if "/" in cell:
+        own, other = cell.split("/")
+        return {"own": own, "other": other}
+    return dict.fromkeys(target_names, cell)
+
+
+def test_every_url_name_of_the_project_has_a_row_in_the_matrix():
+    names = set(url_names())
+
+    assert sorted(names - set(MATRIX)) == [], "add these URL names to MATRIX"
+    assert sorted(set(MATRIX) - names) == [], "these MATRIX rows name no URL"
+    assert all(len(row.split()) == len(ROLES) for row in MATRIX.values())
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_access_matrix(client, world, role, subtests):
+    for name in MATRIX:
+        seen = observe(client, world, role, name)
+        with subtests.test(url=name, role=role):
+            assert seen == expected_outcomes(name, role, seen)
