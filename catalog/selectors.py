@@ -167,10 +167,12 @@ def floor_plan_units(centre: Centre | None) -> list[ShopUnit]:
         UnitAssignment.objects.active(today)
         .filter(vendor__status=Vendor.Status.APPROVED)
         .select_related("vendor", "vendor__regency")
+        .only("unit_id", "vendor__name", "vendor__slug", "vendor__regency__name", "vendor__regency__kind")
         .order_by("vendor__name")
     )
     return list(
         ShopUnit.objects.filter(centre=centre)
+        .only("code", "block", "grid_row", "grid_col", "reserved_kind")
         .prefetch_related(Prefetch("assignments", queryset=active, to_attr="current_assignments"))
         .order_by("grid_row", "grid_col", "code")
     )
@@ -185,13 +187,23 @@ def plan_geometry(units: list[ShopUnit]) -> dict:
     for unit in units:
         x = (unit.grid_col - 1) * (PLAN_CELL_WIDTH + PLAN_GAP) + PLAN_GAP
         y = (unit.grid_row - 1) * (PLAN_CELL_HEIGHT + PLAN_GAP) + PLAN_GAP
-        cells.append({"unit": unit, "x": x, "y": y, "cx": x + PLAN_CELL_WIDTH // 2})
+        # Strings, not numbers: the template would localize each number (hundreds per floor plan).
+        cells.append(
+            {
+                "unit": unit,
+                "x": str(x),
+                "y": str(y),
+                "cx": str(x + PLAN_CELL_WIDTH // 2),
+                "code_y": str(y + 30),
+                "label_y": str(y + 56),
+            }
+        )
     columns = max((u.grid_col for u in units), default=1)
     rows = max((u.grid_row for u in units), default=1)
     return {
         "cells": cells,
-        "width": columns * (PLAN_CELL_WIDTH + PLAN_GAP) + PLAN_GAP,
-        "height": rows * (PLAN_CELL_HEIGHT + PLAN_GAP) + PLAN_GAP,
-        "cell_width": PLAN_CELL_WIDTH,
-        "cell_height": PLAN_CELL_HEIGHT,
+        "width": str(columns * (PLAN_CELL_WIDTH + PLAN_GAP) + PLAN_GAP),
+        "height": str(rows * (PLAN_CELL_HEIGHT + PLAN_GAP) + PLAN_GAP),
+        "cell_width": str(PLAN_CELL_WIDTH),
+        "cell_height": str(PLAN_CELL_HEIGHT),
     }
