@@ -116,10 +116,13 @@ def _place_inputs(count: int, rng: random.Random):
     from django.db.models import F
 
     from catalog.models import Product
+    from orders.models import Reservation
 
+    busy = Reservation.objects.open().values("shopper_id")  # a rerun on the same database: fresh shoppers
     shoppers = list(
         get_user_model()
         .objects.filter(email__endswith=BENCH_EMAIL_DOMAIN, vendor_memberships__isnull=True)
+        .exclude(pk__in=busy)
         .order_by("pk")[: count * 2]
     )
     products = list(
