@@ -174,3 +174,16 @@ def test_vendor_directory_filters_by_region_kind_and_category(client, shelf):
     assert [v.pk for v in selatan] == [shelf["kopi"].vendor_id]
     minuman = client.get(url + "?kategori=minuman").context["page"].object_list
     assert [v.pk for v in minuman] == [shelf["kopi"].vendor_id]
+
+
+@pytest.mark.parametrize("query", ["", "?urut=termurah", "?q=keripik", "?q=keripik&urut=nama"])
+def test_deep_pages_keep_the_order_of_the_list(client, centre, settings, django_assert_max_num_queries, query):
+    settings.SENTRA_PAGE_SIZE = 2
+    factories.ProductFactory.create_batch(260, price=1000)
+    separator = "&" if query else "?"
+    client.get(URL)  # fill the lookup caches
+    with django_assert_max_num_queries(8):
+        deep = client.get(URL + query + f"{separator}halaman=125").context["page"]  # offset 248: keys first
+    everything = list(client.get(URL + query).context["filterset"].qs)
+    assert [p.pk for p in deep.object_list] == [p.pk for p in everything[248:250]]
+    assert deep.has_next
