@@ -1,5 +1,6 @@
 """sentra/settings.py read from the environment: each case starts Django in a fresh process with a clean env."""
 
+import functools
 import json
 import os
 import subprocess
@@ -35,14 +36,53 @@ def start_django(env: dict[str, str], code: str = "print('started')") -> subproc
     )
 
 
-def read_settings(env: dict[str, str], *names: str) -> dict:
-    code = f"import json; print(json.dumps({{n: getattr(settings, n, None) for n in {list(names)!r}}}, default=str))"
-    result = start_django(env, code)
+NAMES = (
+    "DEBUG",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DATABASES",
+    "CACHES",
+    "EMAIL_BACKEND",
+    "EMAIL_HOST",
+    "EMAIL_PORT",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+    "LANGUAGE_COOKIE_SECURE",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "X_FRAME_OPTIONS",
+    "LANGUAGE_CODE",
+    "LANGUAGES",
+    "TIME_ZONE",
+    "SENTRA_MAX_QUANTITY_PER_LINE",
+    "SENTRA_MAX_OPEN_RESERVATIONS",
+    "SENTRA_PICKUP_WINDOW_DAYS",
+)
+
+
+@functools.cache
+def _all_settings(env_items: tuple[tuple[str, str], ...]) -> dict:
+    """Every upper-case setting of one environment; one process per distinct environment."""
+    code = f"import json; print(json.dumps({{n: getattr(settings, n, None) for n in {NAMES!r}}}, default=str))"
+    result = start_django(dict(env_items), code)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def read_settings(env: dict[str, str], *names: str) -> dict:
+    values = _all_settings(tuple(sorted(env.items())))
+    return {name: values[name] for name in names}
+
+
 PRODUCTION = {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": LONG_SECRET, "DJANGO_ALLOWED_HOSTS": "sentra.example"}
+DEBUG_ON = {"DJANGO_DEBUG": "1"}
+SERVICES = {
+    **PRODUCTION,
+    "DATABASE_URL": "postgres://sentra:rahasia@db.internal:5433/sentra_prod",
+    "CACHE_URL": "redis://127.0.0.1:6379/1",
+    "EMAIL_URL": "smtp://mailer:pw@smtp.example:587",
+    "SENTRA_MAX_OPEN_RESERVATIONS": "9",
+}
 
 
 def test_settings_refuse_to_start_without_secret_key_when_debug_is_off():
@@ -76,7 +116,7 @@ def test_debug_is_off_when_the_environment_does_not_ask_for_it():
 
 
 def test_settings_start_without_secret_key_or_hosts_when_debug_is_on():
-    values = read_settings({"DJANGO_DEBUG": "1"}, "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS")
+    values = read_settings(DEBUG_ON, "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS")
 
     assert values["DEBUG"] is True
     assert values["SECRET_KEY"]
@@ -84,7 +124,7 @@ def test_settings_start_without_secret_key_or_hosts_when_debug_is_on():
 
 
 def test_debug_uses_sqlite_and_prints_email_to_the_console():
-    values = read_settings({"DJANGO_DEBUG": "1"}, "DATABASES", "EMAIL_BACKEND")
+    values = read_settings(DEBUG_ON, "DATABASES", "EMAIL_BACKEND")
 
     assert values["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
     assert values["DATABASES"]["default"]["NAME"].endswith("db.sqlite3")
@@ -92,9 +132,7 @@ def test_debug_uses_sqlite_and_prints_email_to_the_console():
 
 
 def test_database_url_for_postgres_is_parsed():
-    env = {"DJANGO_DEBUG": "1", "DATABASE_URL": "postgres://sentra:rahasia@db.internal:5433/sentra_prod"}
-
-    database = read_settings(env, "DATABASES")["DATABASES"]["default"]
+    database = read_settings(SERVICES, "DATABASES")["DATABASES"]["default"]
 
     assert database["ENGINE"] == "django.db.backends.postgresql"
     assert (database["NAME"], database["USER"], database["PASSWORD"]) == ("sentra_prod", "sentra", "rahasia")
@@ -102,9 +140,7 @@ def test_database_url_for_postgres_is_parsed():
 
 
 def test_cache_url_and_email_url_are_read_from_the_environment():
-    env = {**PRODUCTION, "CACHE_URL": "redis://127.0.0.1:6379/1", "EMAIL_URL": "smtp://mailer:pw@smtp.example:587"}
-
-    values = read_settings(env, "CACHES", "EMAIL_HOST", "EMAIL_PORT")
+    values = read_settings(SERVICES, "CACHES", "EMAIL_HOST", "EMAIL_PORT")
 
     assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert (values["EMAIL_HOST"], values["EMAIL_PORT"]) == ("smtp.example", 587)
@@ -143,12 +179,12 @@ def test_sentra_limits_have_the_spec_defaults_and_follow_the_environment():
     names = ("SENTRA_MAX_QUANTITY_PER_LINE", "SENTRA_MAX_OPEN_RESERVATIONS", "SENTRA_PICKUP_WINDOW_DAYS")
 
     assert read_settings(PRODUCTION, *names) == dict(zip(names, (20, 5, 7), strict=True))
-    assert read_settings({**PRODUCTION, "SENTRA_MAX_OPEN_RESERVATIONS": "9"}, names[1]) == {names[1]: 9}
+    assert read_settings(SERVICES, names[1]) == {names[1]: 9}
 
 
-@pytest.mark.parametrize("debug", ["0", "1"])
-def test_language_is_indonesian_by_default_with_english_available(debug):
-    values = read_settings({**PRODUCTION, "DJANGO_DEBUG": debug}, "LANGUAGE_CODE", "LANGUAGES", "TIME_ZONE")
+@pytest.mark.parametrize("env", [PRODUCTION, DEBUG_ON], ids=["production", "debug"])
+def test_language_is_indonesian_by_default_with_english_available(env):
+    values = read_settings(env, "LANGUAGE_CODE", "LANGUAGES", "TIME_ZONE")
 
     assert values["LANGUAGE_CODE"] == "id"
     assert [code for code, _name in values["LANGUAGES"]] == ["id", "en"]
