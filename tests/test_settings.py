@@ -3,6 +3,7 @@
 import functools
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -208,3 +209,20 @@ def test_check_deploy_passes_with_production_environment():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def environment_variables_read_by_settings() -> set[str]:
+    source = (BASE_DIR / "sentra" / "settings.py").read_text()
+    names = set(re.findall(r"env\.\w+\(\s*\"([A-Z][A-Z0-9_]+)\"", source))
+    names |= set(re.findall(r"\"([A-Z][A-Z0-9_]+)\" in env\b", source))
+    return names
+
+
+def test_every_environment_variable_is_documented_in_env_example_and_readme():
+    names = environment_variables_read_by_settings()
+    env_example = (BASE_DIR / ".env.example").read_text()
+    readme = (BASE_DIR / "README.md").read_text()
+
+    assert "DJANGO_SECRET_KEY" in names
+    assert not {n for n in names if not re.search(rf"^#?\s*{n}=", env_example, re.MULTILINE)}, ".env.example"
+    assert not {n for n in names if f"| `{n}` |" not in readme}, "README.md configuration table"
