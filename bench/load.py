@@ -128,13 +128,14 @@ def check_stock(products: list, before: dict) -> tuple[list[str], int]:
     return problems, held_total
 
 
-def browse_paths(sample_size: int = 400) -> list[str]:
+def browse_paths(sample_size: int = 60) -> list[str]:
+    """What a crowd looks at: home, catalogue pages, every category and region, popular products and stores."""
     from catalog.models import Category, Product
     from vendors.models import Regency, Vendor
 
     catalogue = reverse("catalog:product-list")
     products = Product.objects.published().filter(slug__regex=BENCH_SLUG).order_by("?")[:sample_size]
-    vendors = Vendor.objects.approved().order_by("?")[:50]
+    vendors = Vendor.objects.approved().order_by("?")[:20]
     paths = [reverse("catalog:home"), catalogue, f"{catalogue}?halaman=2", f"{catalogue}?q=keripik"]
     paths += [f"{catalogue}?kategori={slug}" for slug in Category.objects.values_list("slug", flat=True)]
     paths += [f"{catalogue}?daerah={slug}" for slug in Regency.objects.values_list("slug", flat=True)]

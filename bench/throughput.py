@@ -19,7 +19,8 @@ CACHED_RATIO, UNCACHED_RATIO = 0.30, 0.05
 
 
 def workers() -> int:
-    return int(os.environ.get("BENCH_GUNICORN_WORKERS", os.cpu_count() or 2))
+    """gunicorn.conf.py's default (2 x cores + 1 sync workers) unless BENCH_GUNICORN_WORKERS says otherwise."""
+    return int(os.environ.get("BENCH_GUNICORN_WORKERS", 2 * (os.cpu_count() or 1) + 1))
 
 
 @contextmanager
