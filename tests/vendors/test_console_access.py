@@ -114,3 +114,25 @@ def test_an_inactive_dinas_account_cannot_use_the_console(client, dinas_user):
     client.force_login(dinas_user)
 
     assert client.get(reverse("console:dashboard")).status_code != HTTPStatus.OK
+
+
+MENU_SECTIONS = [
+    ("console:dashboard", None, "console:dashboard", "page"),
+    ("console:vendor-list", None, "console:vendor-list", "page"),
+    ("console:vendor-detail", "vendor", "console:vendor-list", "true"),
+    ("console:certificate-detail", "certificate", "console:certificate-list", "true"),
+    ("console:unit-list", None, "console:unit-list", "page"),
+    ("console:assignment-move", "assignment", "console:unit-list", "true"),
+    ("console:reports", None, "console:reports", "page"),
+]
+
+
+@pytest.mark.parametrize(("name", "key", "section", "current"), MENU_SECTIONS)
+def test_the_console_menu_marks_the_section_of_the_page_being_viewed(
+    client, dinas_user, objects, name, key, section, current
+):
+    client.force_login(dinas_user)
+    html = client.get(url_for(name, key, objects)).content.decode()
+    menu = html.split('class="console-nav"', 1)[1].split("</nav>", 1)[0]
+    assert f'href="{reverse(section)}" aria-current="{current}"' in menu
+    assert menu.count("aria-current") == 1
