@@ -1,6 +1,7 @@
 """Collects the benchmark's figures and writes bench/RESULTS.md."""
 
 import datetime
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,13 +113,13 @@ def render(r: Results) -> str:
             "",
             "## gunicorn + wrk on 127.0.0.1",
             "",
-            "| target | requests/s | p50 ms | p95 ms | errors | note |",
-            "|---|---:|---:|---:|---:|---|",
+            "| target | requests/s | per core | p50 ms | p95 ms | errors |",
+            "|---|---:|---:|---:|---:|---:|",
         ]
         for h in r.http:
             lines.append(
-                f"| {h['name']} | {h['rps']:.0f} | {h['p50']:.1f} | {h['p95']:.1f} | {h['errors']} "
-                f"| {h.get('note', '')} |"
+                f"| {h['name']} | {h['rps']:.0f} | {h['rps'] / (os.cpu_count() or 1):.0f} | {h['p50']:.1f} "
+                f"| {h['p95']:.1f} | {h['errors']} |"
             )
         lines += ["", "| ratio to hello | value | budget |", "|---|---:|---|"]
         for ratio in r.ratios:
