@@ -141,7 +141,10 @@ class ReservationFilterForm(forms.Form):
 
 class SalesReportForm(forms.Form):
     PERIODS = [(4, _("4 minggu")), (8, _("8 minggu")), (13, _("3 bulan")), (26, _("6 bulan")), (52, _("1 tahun"))]
-    minggu = forms.TypedChoiceField(label=_("Periode"), choices=PERIODS, coerce=int, required=False, empty_value=8)
+    DEFAULT_WEEKS = 8
+    minggu = forms.TypedChoiceField(
+        label=_("Periode"), choices=PERIODS, coerce=int, required=False, empty_value=DEFAULT_WEEKS
+    )
 
 
 def reservation_statuses_for(view: str) -> tuple[str, ...]:

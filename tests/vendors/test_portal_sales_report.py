@@ -77,3 +77,11 @@ def test_xlsx_export_opens_with_the_same_numbers(client, owner, vendor, product)
 def test_other_export_formats_are_404(client, owner, vendor):
     client.force_login(owner)
     assert client.get("/toko/laporan/penjualan.pdf").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_period_select_shows_the_period_the_figures_cover(client, owner, vendor):
+    client.force_login(owner)
+    for query, weeks in (({}, 8), ({"minggu": 13}, 13), ({"minggu": "999"}, 8)):
+        page = client.get(reverse("vendors:sales-report"), query).content.decode()
+        assert f'<option value="{weeks}" selected>' in page
+        assert page.count(" selected>") == 1

@@ -239,14 +239,15 @@ def labels(request):
 
 def _report(request) -> tuple[sales.SalesReport, int]:
     form = SalesReportForm(request.GET or None)
-    weeks = (form.cleaned_data.get("minggu") if form.is_valid() else None) or 8
+    weeks = (form.cleaned_data.get("minggu") if form.is_valid() else None) or SalesReportForm.DEFAULT_WEEKS
     return sales.sales_report(request.vendor, weeks=weeks), weeks
 
 
 @member_required
 def sales_report(request):
     report, weeks = _report(request)
-    context = {"vendor": request.vendor, "report": report, "weeks": weeks, "form": SalesReportForm(request.GET or None)}
+    form = SalesReportForm(initial={"minggu": weeks})  # the period the figures cover, even after bad input
+    context = {"vendor": request.vendor, "report": report, "weeks": weeks, "form": form}
     return render(request, "vendors/portal/sales_report.html", context)
 
 
