@@ -67,12 +67,21 @@ class FastSelect(forms.Select):
         return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), options)
 
 
+class SearchField(forms.CharField):
+    def to_python(self, value):
+        return super().to_python(value)[:MAX_QUERY_LENGTH]  # a very long query is cut, not refused
+
+
+class SearchFilter(django_filters.CharFilter):
+    field_class = SearchField
+
+
 class RupiahFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField  # whole rupiah: "1e9", "NaN" or "12.5" are refused, not guessed
 
 
 class ProductFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Kata kunci"), method="filter_search")
+    q = SearchFilter(label=_("Kata kunci"), method="filter_search")
     kategori = django_filters.ChoiceFilter(
         label=_("Kategori"),
         choices=category_choices,

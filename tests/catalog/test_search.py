@@ -91,3 +91,9 @@ def test_query_words_are_normalised():
 def test_postgresql_search_uses_prefixes_and_trigrams(client, shelf):
     assert "Keripik Pisang Coklat" in found(client, "kerip")
     assert "Lempok Durian" in found(client, "lempok duren")
+
+
+def test_a_very_long_query_is_cut_not_refused(client, shelf):
+    response = client.get(URL, {"q": "keripik " + "x" * 5000})
+    assert response.context["filterset"].form.cleaned_data["q"] == ("keripik " + "x" * 5000)[:100]
+    assert len(response.content) < 80_000
