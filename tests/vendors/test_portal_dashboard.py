@@ -4,6 +4,7 @@ import datetime
 import io
 from http import HTTPStatus
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -90,3 +91,25 @@ def test_pending_vendor_profile_goes_to_the_application(client, db):
     factories.VendorFactory(owner=user, status=Vendor.Status.SUBMITTED)
     client.force_login(user)
     assert client.get(reverse("vendors:profile")).url == reverse("vendors:apply")
+
+
+@pytest.mark.parametrize(
+    "status", [Vendor.Status.SUBMITTED, Vendor.Status.SUSPENDED, Vendor.Status.REJECTED, Vendor.Status.ARCHIVED]
+)
+def test_dashboard_to_do_list_is_never_empty(client, db, status):
+    user = factories.UserFactory()
+    factories.VendorFactory(owner=user, status=status)
+    client.force_login(user)
+    page = client.get(reverse("vendors:dashboard")).content.decode()
+    todo = page.split('class="portal-todo">', 1)[1].split("</ul>", 1)[0]
+    assert "<li>" in todo
+
+
+def test_pending_vendor_dashboard_offers_no_hand_over_labels_or_report(client, db):
+    user = factories.UserFactory()
+    factories.VendorFactory(owner=user, status=Vendor.Status.SUBMITTED)
+    client.force_login(user)
+    page = client.get(reverse("vendors:dashboard")).content.decode()
+    assert reverse("vendors:reservation-collect") not in page
+    assert reverse("vendors:labels") not in page
+    assert reverse("vendors:product-create") in page
