@@ -86,6 +86,10 @@ class VendorApplicationForm(VendorProfileForm):
             "regency": _("Kabupaten/kota tempat produk dibuat."),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["regency"].empty_label = _("— pilih kabupaten/kota —")
+
     def clean_nib(self) -> str:
         nib = "".join(self.cleaned_data.get("nib", "").split())
         if nib and Vendor.objects.filter(nib=nib).exclude(pk=self.instance.pk).exists():

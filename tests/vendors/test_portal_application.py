@@ -152,3 +152,10 @@ def test_nib_of_another_vendor_is_a_friendly_form_error(client, shopper, vendor)
     assert response.status_code == HTTPStatus.OK
     assert "sudah terdaftar" in response.content.decode()
     assert Vendor.objects.count() == 1
+
+
+def test_applicant_without_a_vendor_sees_no_portal_menu_that_leads_back_here(client, shopper):
+    client.force_login(shopper)
+    page = client.get(reverse("vendors:apply")).content.decode()
+    assert reverse("vendors:product-list") not in page
+    assert "— pilih kabupaten/kota —" in page
