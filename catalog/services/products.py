@@ -171,12 +171,26 @@ def stock_adjust(*, product: Product, delta: int, reason: str, note: str = "", a
                 Q(made_to_order=True) | Q(stock_on_hand__gte=F("stock_reserved") - delta)
             )
         if not rows.update(stock_on_hand=F("stock_on_hand") + delta):
-            raise StockRefused(_("Stok tidak boleh kurang dari jumlah yang sedang dipesan pembeli."))
+            raise _stock_refused(product)
         movement = StockMovement.objects.create(
             product=product, on_hand_delta=delta, reason=reason, note=note[:200], actor=actor
         )
     product.refresh_from_db(fields=["stock_on_hand", "stock_reserved"])
     return movement
+
+
+def _stock_refused(product: Product) -> StockRefused:
+    """Say how much can still be taken off, and whether reservations are what holds the rest."""
+    product.refresh_from_db(fields=["stock_on_hand", "stock_reserved"])
+    held = 0 if product.made_to_order else product.stock_reserved
+    most = max(product.stock_on_hand - held, 0)
+    if held:
+        message = _(
+            "Stok hanya bisa dikurangi paling banyak %(most)s: %(held)s dari stok %(on_hand)s sedang dipesan pembeli."
+        )
+    else:
+        message = _("Stok hanya bisa dikurangi paling banyak %(most)s (stok sekarang %(on_hand)s).")
+    return StockRefused(message % {"most": most, "held": held, "on_hand": product.stock_on_hand}, code="stock")
 
 
 def product_image_add(*, product: Product, upload, alt_text: str = "", actor) -> ProductImage:

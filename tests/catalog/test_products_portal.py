@@ -121,7 +121,7 @@ def test_stock_adjustment_writes_the_ledger_with_actor_reason_and_note(product, 
 
 def test_stock_cannot_drop_below_what_reservations_hold(product, owner):
     Product.objects.filter(pk=product.pk).update(stock_reserved=8)
-    with pytest.raises(StockRefused):
+    with pytest.raises(StockRefused, match="paling banyak 2: 8 dari stok 10 sedang dipesan"):
         stock_adjust(product=product, delta=-3, reason=StockMovement.Reason.DAMAGED, actor=owner)
     stock_adjust(product=product, delta=-2, reason=StockMovement.Reason.DAMAGED, actor=owner)
     product.refresh_from_db()
@@ -131,7 +131,7 @@ def test_stock_cannot_drop_below_what_reservations_hold(product, owner):
 
 def test_stock_never_goes_negative_even_for_made_to_order(owner, vendor):
     product = factories.ProductFactory(vendor=vendor, made_to_order=True, lead_time_days=3, stock_on_hand=1)
-    with pytest.raises(StockRefused):
+    with pytest.raises(StockRefused, match=r"paling banyak 1 \(stok sekarang 1\)"):
         stock_adjust(product=product, delta=-2, reason=StockMovement.Reason.CORRECTION, actor=owner)
 
 
