@@ -68,6 +68,16 @@ class CartSummary:
     def products(self) -> list[Product]:
         return [line.product for line in self.lines]
 
+    @property
+    def lead_days(self) -> int:
+        """The longest made-to-order lead time: it sets the earliest pickup date of the whole checkout."""
+        return checkout_lead_days(self.products)
+
+    @property
+    def waits_for_made_to_order(self) -> bool:
+        """Ready-stock lines wait for a made-to-order one: one checkout has one pickup date."""
+        return self.lead_days > 0 and any(not product.made_to_order for product in self.products)
+
 
 class Cart:
     """Read and change the cart kept in `session`. Every change is checked against the current stock."""
@@ -177,4 +187,4 @@ def line_warning(product: Product, quantity: int) -> str:
 def checkout_pickup_dates(summary: CartSummary, *, now) -> list:
     """The pickup dates a checkout of this cart may choose (every vendor's centre open, lead times met)."""
     centres = [group.point.centre for group in summary.groups]
-    return common_pickup_dates(centres, now=now, lead_days=checkout_lead_days(summary.products))
+    return common_pickup_dates(centres, now=now, lead_days=summary.lead_days)

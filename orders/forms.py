@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from orders.services.errors import CheckoutConflict
 from sentra.whatsapp import normalize_phone
 
 QUANTITY_ERRORS = {
@@ -18,10 +19,14 @@ QUANTITY_ERRORS = {
 }
 
 
+# A product pk that is missing, negative or not a number was not sent by our pages: one message for all.
+PRODUCT_ERRORS = dict.fromkeys(("required", "invalid", "min_value"), _("Produk tidak ditemukan."))
+
+
 class CartLineForm(forms.Form):
     """Add to cart or change a line: product pk and quantity (prices never come from the form)."""
 
-    product = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    product = forms.IntegerField(min_value=1, widget=forms.HiddenInput, error_messages=PRODUCT_ERRORS)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -54,7 +59,7 @@ class CheckoutForm(forms.Form):
     note = forms.CharField(
         label=_("Catatan untuk UMKM"), required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
-    checkout_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    checkout_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, dates: list[datetime.date], **kwargs) -> None:
         kwargs.setdefault("initial", {}).setdefault("checkout_token", uuid.uuid4().hex)
@@ -68,6 +73,13 @@ class CheckoutForm(forms.Form):
             return normalize_phone(self.cleaned_data["contact_phone"])
         except ValueError:
             raise forms.ValidationError(_("Nomor WhatsApp tidak valid. Contoh: 0812 3456 7890.")) from None
+
+    def clean(self) -> dict:
+        """A missing or overlong token was not written by our page: ask for a reload, naming no field."""
+        cleaned = super().clean()
+        if not 0 < len(cleaned.get("checkout_token", "")) <= 64:
+            self.add_error(None, str(CheckoutConflict()))
+        return cleaned
 
 
 class CancelForm(forms.Form):

@@ -64,7 +64,7 @@ def vendor_emails(reservation: Reservation) -> list[str]:
 
 def _message(reservation: Reservation, kind: str, to, url: str, for_vendor: bool) -> EmailMultiAlternatives:
     context = {"reservation": reservation, "url": url, "for_vendor": for_vendor, "SITE_URL": settings.SITE_URL}
-    subject = " ".join(render_to_string(f"emails/orders/{kind}_subject.txt", context).split())
+    subject = context["subject"] = " ".join(render_to_string(f"emails/orders/{kind}_subject.txt", context).split())
     body = render_to_string(f"emails/orders/{kind}.txt", context)
     html = render_to_string(f"emails/orders/{kind}.html", context)
     message = EmailMultiAlternatives(subject, body, None, [to] if isinstance(to, str) else to)

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from catalog.models import Product
 from orders.models import Reservation, ReservationEvent, ReservationLine, new_reservation_code
@@ -167,13 +168,14 @@ def _check_open_limit(shopper, new_count: int, now: datetime.datetime) -> None:
     limit = settings.SENTRA_MAX_OPEN_RESERVATIONS
     open_count = Reservation.objects.for_shopper(shopper).open().filter(hold_until__gte=now).count()
     if open_count + new_count > limit:
-        raise LimitExceeded(
-            _(
-                "Pesanan ini menjadi %(new)d reservasi (satu per UMKM), padahal Anda sudah punya %(open)d yang aktif; "
-                "maksimal %(limit)d. Kurangi UMKM di keranjang, atau ambil/batalkan reservasi lama."
-            )
-            % {"new": new_count, "open": open_count, "limit": limit}
+        message = ngettext(
+            "Pesanan ini menjadi %(new)d reservasi (satu per UMKM), padahal Anda sudah punya %(open)d yang aktif; "
+            "maksimal %(limit)d. Kurangi UMKM di keranjang, atau ambil/batalkan reservasi lama.",
+            "Pesanan ini menjadi %(new)d reservasi (satu per UMKM), padahal Anda sudah punya %(open)d yang aktif; "
+            "maksimal %(limit)d. Kurangi UMKM di keranjang, atau ambil/batalkan reservasi lama.",
+            new_count,
         )
+        raise LimitExceeded(message % {"new": new_count, "open": open_count, "limit": limit})
 
 
 def checkout_lead_days(products) -> int:

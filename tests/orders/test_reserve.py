@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.db.models import Sum
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from catalog.models import Product
 from orders import services
@@ -122,6 +122,16 @@ def test_a_shopper_cannot_hold_more_open_reservations_than_the_limit(place, stoc
 
     with pytest.raises(LimitExceeded, match="maksimal 2"):
         place({third: 1})
+
+
+@override_settings(SENTRA_MAX_OPEN_RESERVATIONS=1)
+def test_the_open_reservation_limit_message_counts_in_english_too(place, stocked, other_product):
+    place({stocked: 1})
+
+    with translation.override("en"), pytest.raises(LimitExceeded) as raised:
+        place({other_product: 1})
+
+    assert "becomes 1 reservation (" in str(raised.value)
 
 
 @override_settings(SENTRA_MAX_OPEN_RESERVATIONS=1)
@@ -285,6 +295,19 @@ def test_placing_emails_the_shopper_and_the_vendor_members(
     assert reservation.get_absolute_url() in to[shopper.email].body
     assert reservation.code in to[owner.email].body
     assert to[shopper.email].alternatives[0][1] == "text/html"
+
+
+def test_the_vendors_html_email_carries_the_pickup_code_and_the_shoppers_whatsapp(
+    place, stocked, owner, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        (reservation,) = place({stocked: 2})
+
+    (to_vendor,) = [m for m in mail.outbox if m.to == [owner.email]]
+    html = to_vendor.alternatives[0][0]
+    assert reservation.code in html
+    assert reservation.contact_phone in html
+    assert f"<title>{to_vendor.subject}</title>" in html
 
 
 def test_no_email_leaves_before_the_transaction_commits(place, stocked, django_capture_on_commit_callbacks):

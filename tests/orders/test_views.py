@@ -84,6 +84,14 @@ def test_an_unpublished_or_missing_product_cannot_be_added(client, stocked):
     assert cart_of(client) == {}
 
 
+@pytest.mark.parametrize("product", ["abc", "", -1, 0])
+def test_a_tampered_product_id_is_reported_as_not_found(client, product):
+    response = client.post(ADD, {"product": product, "quantity": 1})
+
+    assert texts(response) == ["Produk tidak ditemukan."]
+    assert cart_of(client) == {}
+
+
 def test_the_cart_groups_lines_by_vendor_with_unit_and_subtotals(client, stocked, other_product):
     add(client, stocked, 2)
     add(client, other_product, 1)
@@ -191,6 +199,31 @@ def test_a_pickup_date_outside_the_offer_is_refused(client, shopper, stocked, da
     assert response.status_code == HTTPStatus.OK
     assert response.context["form"].errors["pickup_date"]
     assert not Reservation.objects.exists()
+
+
+@pytest.mark.parametrize("token", ["", "x" * 65])
+def test_a_missing_or_mangled_checkout_token_asks_for_a_reload(client, shopper, stocked, pickup_day, token):
+    client.force_login(shopper)
+    add(client, stocked, 1)
+
+    response = client.post(CHECKOUT, checkout_data(client, pickup_day, checkout_token=token))
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["form"].non_field_errors() == [str(services.CheckoutConflict())]
+    assert "Checkout token" not in response.content.decode()
+    assert not Reservation.objects.exists()
+
+
+def test_checkout_explains_that_a_made_to_order_product_sets_everyones_pickup_date(client, shopper, stocked, vendor):
+    tapis = factories.ProductFactory(vendor=vendor, made_to_order=True, lead_time_days=3, stock_on_hand=0)
+    client.force_login(shopper)
+    add(client, stocked, 1)
+    add(client, tapis, 1)
+
+    for page in (CART, CHECKOUT):
+        body = client.get(page).content.decode()
+        assert "tanggal ambil paling cepat menunggu produk itu selesai" in body
+        assert "Semua produk dalam satu pemesanan diambil pada tanggal yang sama" in body
 
 
 def test_a_double_submitted_checkout_makes_one_set(client, shopper, stocked, pickup_day):
