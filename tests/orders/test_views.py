@@ -287,6 +287,17 @@ def test_the_reservation_page_shows_code_qr_unit_and_whatsapp(client, shopper, r
     assert reverse("orders:reservation-cancel", args=[reservation.code]) in body
 
 
+def test_the_reservation_page_heading_is_singular_in_english(client, shopper, reservation):
+    client.force_login(shopper)
+    client.cookies["django_language"] = "en"
+
+    body = client.get(reservation.get_absolute_url()).content.decode()
+
+    heading = body[body.index("<h1>") : body.index("</h1>")]
+    assert heading.startswith("<h1>Reservation <")
+    assert reservation.code in heading
+
+
 def test_another_shoppers_reservation_is_not_found(client, reservation):
     client.force_login(factories.UserFactory())
     assert client.get(reservation.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
