@@ -1,5 +1,6 @@
 """Shopper pages: cart, checkout, my reservations; access, happy paths and bad input."""
 
+import re
 from http import HTTPStatus
 
 import pytest
@@ -199,6 +200,17 @@ def test_a_pickup_date_outside_the_offer_is_refused(client, shopper, stocked, da
     assert response.status_code == HTTPStatus.OK
     assert response.context["form"].errors["pickup_date"]
     assert not Reservation.objects.exists()
+
+
+def test_checkout_without_any_pickup_date_cannot_be_submitted(client, shopper, vendor, unit):
+    months_away = factories.ProductFactory(vendor=vendor, made_to_order=True, lead_time_days=90, stock_on_hand=0)
+    client.force_login(shopper)
+    add(client, months_away, 1)
+
+    body = client.get(CHECKOUT).content.decode()
+
+    assert "Belum ada tanggal ambil" in body
+    assert re.search(r"<button type=\"submit\"[^>]* disabled>", body)
 
 
 @pytest.mark.parametrize("token", ["", "x" * 65])
