@@ -83,7 +83,8 @@ def search_products(queryset: QuerySet, text: str) -> QuerySet:
 def rank_by_relevance(matches: QuerySet, text: str, *, base: QuerySet) -> QuerySet:
     """Rows of `base` among the newest RANK_CANDIDATES of `matches`, best match first (`search_rank`)."""
     terms = terms_of(text)
-    candidates = matches.order_by("-created_at", "-pk").values("pk")[:RANK_CANDIDATES]
+    # Fetched once as ids: as a subquery it ran twice per page (rows, then the capped count).
+    candidates = list(matches.order_by("-created_at", "-pk").values_list("pk", flat=True)[:RANK_CANDIDATES])
     if terms and connection.vendor == "postgresql":
         any_term = " | ".join(f"{t}:*" for t in terms)
         rank = Func(StoredDocument(), PrefixQuery(Value(any_term)), function="ts_rank", output_field=FloatField())
@@ -140,8 +141,12 @@ def _search_postgresql(queryset: QuerySet, terms: list[str]) -> QuerySet:
     # the GIN index wins for absent words and a common word still stops after a few rows.
     if found.order_by().values("pk")[:20]:
         return found
-    # Nothing matches word for word: forgive typos by trigram word similarity on the name (trigram index).
-    return queryset.filter(WordSimilar(F("name"), Value(" ".join(terms))))
+    # Nothing matches word for word: forgive typos by trigram word similarity on the name (trigram index),
+    # still every word (threshold 0.5, set per connection in settings: "kripik" ~ "keripik" is 0.57).
+    fuzzy = Q()
+    for term in terms:
+        fuzzy &= Q(WordSimilar(F("name"), Value(term)))
+    return queryset.filter(fuzzy)
 
 
 def _search_fallback(queryset: QuerySet, terms: list[str]) -> QuerySet:

@@ -117,6 +117,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DJANGO_CONN_MAX_AGE", default=60))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Typo search (catalog/search.py): "kripik" is 0.57 word-similar to "keripik"; pg_trgm's default needs 0.6.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c pg_trgm.word_similarity_threshold=0.5")
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://sentra")}
 
@@ -128,6 +131,7 @@ if CACHES["default"]["BACKEND"].endswith("RedisCache"):
 if env.str("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
     DATABASES["replica"].setdefault("CONN_MAX_AGE", env.int("DJANGO_CONN_MAX_AGE", default=60))
+    DATABASES["replica"].setdefault("OPTIONS", {}).update(DATABASES["default"].get("OPTIONS", {}))
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["sentra.db_router.PrimaryReplicaRouter"]
     MIDDLEWARE.append("sentra.db_router.ReplicaMiddleware")
