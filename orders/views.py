@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -32,15 +33,17 @@ def cart(request: HttpRequest) -> HttpResponse:
 @require_POST
 def cart_add(request: HttpRequest) -> HttpResponse:
     """Add a product from a product page, card or shelf label; anonymous visitors too."""
-    _change_line(
-        request, lambda cart, product, quantity: cart.add(product, quantity), _("%(name)s ditambahkan ke keranjang.")
-    )
+    if product := _change_line(request, lambda cart, product, quantity: cart.add(product, quantity)):
+        added = _("%(name)s ditambahkan ke keranjang.") % {"name": product.name}
+        link = format_html('<a href="{}">{}</a>', reverse("orders:cart"), _("Lihat keranjang"))
+        messages.success(request, format_html("{} {}", added, link))
     return redirect(_next_url(request))
 
 
 @require_POST
 def cart_update(request: HttpRequest) -> HttpResponse:
-    _change_line(request, lambda cart, product, quantity: cart.set(product, quantity), _("Jumlah %(name)s diperbarui."))
+    if product := _change_line(request, lambda cart, product, quantity: cart.set(product, quantity)):
+        messages.success(request, _("Jumlah %(name)s diperbarui.") % {"name": product.name})
     return redirect("orders:cart")
 
 
@@ -125,12 +128,12 @@ def _placed_redirect(placed: list[Reservation]) -> HttpResponse:
     return redirect(placed[0] if len(placed) == 1 else reverse("orders:reservation-list"))
 
 
-def _change_line(request: HttpRequest, change, done: str) -> None:
-    """Validate product and quantity, apply `change`, and say what happened."""
+def _change_line(request: HttpRequest, change) -> Product | None:
+    """Validate product and quantity and apply `change`; return the product, or None after saying what failed."""
     form = CartLineForm(request.POST)
     if not form.is_valid():
         messages.error(request, next(iter(form.errors.values()))[0])
-        return
+        return None
     product = Product.objects.select_related("vendor").filter(pk=form.cleaned_data["product"]).first()
     try:
         if product is None:
@@ -138,8 +141,8 @@ def _change_line(request: HttpRequest, change, done: str) -> None:
         change(Cart(request.session), product, form.cleaned_data["quantity"])
     except CartError as error:
         messages.error(request, f"{product.name}: {error}" if product else str(error))
-    else:
-        messages.success(request, done % {"name": product.name})
+        return None
+    return product
 
 
 def _next_url(request: HttpRequest) -> str:
