@@ -14,6 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from catalog.models import Certificate, Product
 from orders.models import Reservation
@@ -31,6 +34,7 @@ class Report:
     description: str
     columns: Callable[[], list[str]]
     rows: Callable[[Period], Iterable[list]]
+    sheet: str = ""  # a worksheet title when `title` is longer than Excel's 31 characters
 
 
 def _yes(flag: bool) -> str:
@@ -336,6 +340,7 @@ REPORTS = {
             gettext_lazy("UMKM disetujui dan produk tayang per daerah dan kategori utama."),
             sector_columns,
             sector_rows,
+            sheet=gettext_lazy("Daerah dan sektor"),
         ),
     ]
 }
@@ -371,6 +376,17 @@ def _csv_cell(value):
     return value
 
 
+def _header(sheet, columns: list[str]) -> list[WriteOnlyCell]:
+    """Bold header cells, frozen above the rows, in columns wide enough to read them."""
+    sheet.freeze_panes = "A2"
+    for number, name in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = max(12, min(len(name) + 4, 40))
+    cells = [WriteOnlyCell(sheet, value=name) for name in columns]
+    for cell in cells:
+        cell.font = Font(bold=True)
+    return cells
+
+
 def _xlsx_cell(value):
     """openpyxl stores any text starting with '=' as a formula; keep it text."""
     return "'" + value if isinstance(value, str) and value.startswith("=") else value
@@ -380,8 +396,8 @@ def write_xlsx(reports: Iterable[Report], period: Period) -> bytes:
     """Return an .xlsx workbook with one sheet per report."""
     workbook = Workbook(write_only=True)
     for report in reports:
-        sheet = workbook.create_sheet(title=re.sub(r"[\\/*?:\[\]]", "-", str(report.title))[:31])
-        sheet.append(report.columns())
+        sheet = workbook.create_sheet(title=re.sub(r"[\\/*?:\[\]]", "-", str(report.sheet or report.title))[:31])
+        sheet.append(_header(sheet, report.columns()))
         for row in report.rows(period):
             sheet.append([_xlsx_cell(v) for v in row])
     out = io.BytesIO()

@@ -136,3 +136,11 @@ def test_the_console_menu_marks_the_section_of_the_page_being_viewed(
     menu = html.split('class="console-nav"', 1)[1].split("</nav>", 1)[0]
     assert f'href="{reverse(section)}" aria-current="{current}"' in menu
     assert menu.count("aria-current") == 1
+
+
+def test_the_admin_names_its_sections_in_indonesian_for_dinas_staff(client, dinas_user):
+    client.force_login(dinas_user)
+    html = client.get(reverse("admin:index")).content.decode()
+
+    assert "Katalog" in html and "Reservasi" in html and "UMKM dan unit ruko" in html
+    assert ">Catalog<" not in html and ">Vendors<" not in html

@@ -147,3 +147,13 @@ def test_the_reports_page_links_every_download(dinas_client):
     for slug in REPORTS:
         assert reverse("console:report-xlsx", kwargs={"slug": slug}) in html
         assert reverse("console:report-csv", kwargs={"slug": slug}) in html
+
+
+def test_every_sheet_has_a_whole_title_and_a_bold_frozen_header(dinas_client, data):
+    response = download(dinas_client, "semua", "xlsx")
+
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert [s.title for s in workbook.worksheets][-1] == "Daerah dan sektor"
+    for sheet in workbook.worksheets:
+        assert sheet.freeze_panes == "A2"
+        assert all(cell.font.bold for cell in sheet[1])
