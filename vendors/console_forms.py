@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from vendors.models import Centre, ShopUnit, UnitAssignment, Vendor
 
@@ -132,7 +133,11 @@ class VendorAssignForm(AssignForm):
 
     @staticmethod
     def unit_label(unit: ShopUnit) -> str:
-        label = _("%(code)s — %(taken)s dari %(capacity)s tempat terisi") % {
+        label = ngettext(
+            "%(code)s — %(taken)s dari %(capacity)s tempat terisi",
+            "%(code)s — %(taken)s dari %(capacity)s tempat terisi",
+            unit.capacity,
+        ) % {
             "code": unit.code,
             "taken": unit.taken,
             "capacity": unit.capacity,
