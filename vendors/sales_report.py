@@ -81,9 +81,17 @@ def sales_report(vendor: Vendor, *, weeks: int = 8, today: datetime.date | None 
     return report
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(value: str) -> str:
+    """Keep a product name text in a spreadsheet: one starting like a formula (`=HYPERLINK(…)`) gets a quote."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
 def _table(report: SalesReport) -> list[list]:
     header = [_("Minggu mulai"), _("Produk"), _("Jumlah"), _("Pendapatan (Rp)")]
-    return [header] + [[r["week"], r["name"], r["quantity"], r["revenue"]] for r in report.rows]
+    return [header] + [[r["week"], _text(r["name"]), r["quantity"], r["revenue"]] for r in report.rows]
 
 
 def sales_report_csv(report: SalesReport) -> bytes:
@@ -110,7 +118,7 @@ def sales_report_xlsx(report: SalesReport, vendor: Vendor) -> bytes:
     products = workbook.create_sheet(_("Per produk"))
     products.append([_("Produk"), _("Jumlah"), _("Pendapatan (Rp)")])
     for product in report.products:
-        products.append([product["name"], product["quantity"], product["revenue"]])
+        products.append([_text(product["name"]), product["quantity"], product["revenue"]])
     for ws in (sheet, products):
         for cell in ws[1]:
             cell.font = Font(bold=True)
