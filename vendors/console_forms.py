@@ -1,6 +1,7 @@
 """Forms of the Dinas console. They validate input only; decisions go through the services."""
 
 import datetime
+import re
 
 from django import forms
 from django.core.validators import MinValueValidator
@@ -10,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from vendors.models import Centre, ShopUnit, UnitAssignment, Vendor
+
+UNIT_CODE = re.compile(r"[A-Z0-9]+(?:[-./][A-Z0-9]+)*")
 
 PERIOD_CHOICES = [
     (4, _("4 minggu terakhir")),
@@ -75,6 +78,8 @@ class ShopUnitForm(forms.ModelForm):
 
     def clean_code(self) -> str:
         code = self.cleaned_data["code"].strip().upper()
+        if not UNIT_CODE.fullmatch(code):
+            raise forms.ValidationError(_("Kode unit memakai huruf, angka, dan tanda hubung, misalnya A-03."))
         if self._siblings().filter(code__iexact=code).exists():
             raise forms.ValidationError(_("Kode unit %(code)s sudah dipakai.") % {"code": code})
         return code
@@ -99,7 +104,11 @@ class ShopUnitForm(forms.ModelForm):
 
 class AssignForm(forms.Form):
     vendor = forms.ModelChoiceField(
-        label=_("UMKM"), queryset=Vendor.objects.approved().only("pk", "name").order_by("name")
+        label=_("UMKM"),
+        queryset=Vendor.objects.approved().only("pk", "name").order_by("name"),
+        error_messages={
+            "invalid_choice": _("Pilih UMKM yang sudah disetujui; UMKM ini tidak ada atau tidak berstatus disetujui.")
+        },
     )
     start_on = forms.DateField(label=_("Mulai"), widget=DateInput(), initial=timezone.localdate)
     end_on = forms.DateField(label=_("Hari terakhir (opsional)"), widget=DateInput(), required=False)

@@ -129,3 +129,16 @@ def test_reviewing_by_get_is_not_allowed(dinas_client, vendor):
     response = dinas_client.get(reverse("console:certificate-verify", args=[certificate.pk]))
 
     assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
+
+
+def test_deciding_a_certificate_another_officer_already_verified_says_so_and_changes_nothing(dinas_client, vendor):
+    certificate = factories.CertificateFactory(vendor=vendor, status=C.VERIFIED)
+
+    response = dinas_client.post(
+        reverse("console:certificate-reject", args=[certificate.pk]), {"reject-reason": "Buram"}
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "Sertifikat ini sudah berstatus Terverifikasi; keputusan tidak diubah." in response.content.decode()
+    certificate.refresh_from_db()
+    assert certificate.status == C.VERIFIED

@@ -215,3 +215,29 @@ def test_the_history_shows_who_ended_an_assignment(dinas_client, dinas_user, uni
 
     for url in [reverse("console:unit-detail", args=[unit.pk]), reverse("console:vendor-detail", args=[vendor.pk])]:
         assert f"diakhiri oleh {dinas_user.username}" in dinas_client.get(url).content.decode()
+
+
+def test_a_vendor_suspended_while_the_form_was_open_gets_a_message_that_says_why(dinas_client, unit):
+    suspended = factories.VendorFactory(status=Vendor.Status.SUSPENDED)
+    today = TODAY().isoformat()
+
+    from_unit = dinas_client.post(
+        reverse("console:unit-assign", args=[unit.pk]), {"vendor": suspended.pk, "start_on": today}
+    )
+    from_vendor = dinas_client.post(
+        reverse("console:vendor-assign", args=[suspended.pk]), {"unit": unit.pk, "start_on": today}
+    )
+
+    assert "Pilih UMKM yang sudah disetujui" in from_unit.content.decode()
+    assert "Hanya UMKM yang sudah disetujui yang dapat ditempatkan" in from_vendor.content.decode()
+    assert not UnitAssignment.objects.exists()
+
+
+@pytest.mark.parametrize("code", ["<b>x</b>", "A 01", "-", "A--1"])
+def test_a_unit_code_that_does_not_look_like_a_03_is_refused(dinas_client, centre, code):
+    data = {"code": code, "grid_row": 7, "grid_col": 7, "capacity": 1, "reserved_kind": ""}
+
+    response = dinas_client.post(reverse("console:unit-create"), data)
+
+    assert "Kode unit memakai huruf, angka, dan tanda hubung" in response.content.decode()
+    assert not ShopUnit.objects.exists()

@@ -76,7 +76,12 @@ def certificate_review(request, pk: int, decision: str):
         service = certificate_verify if verify else certificate_reject
         try:
             service(certificate=certificate, actor=request.user, note=form.cleaned_data["reason"])
-        except (IllegalTransition, ReasonRequired, ValidationError) as exc:
+        except IllegalTransition:
+            status = certificate.get_status_display()
+            form.add_error(
+                None, _("Sertifikat ini sudah berstatus %(status)s; keputusan tidak diubah.") % {"status": status}
+            )
+        except (ReasonRequired, ValidationError) as exc:
             form.add_error(None, " ".join(getattr(exc, "messages", [str(exc)])))
         else:
             messages.success(request, _("Sertifikat diverifikasi.") if verify else _("Sertifikat ditolak."))
