@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from orders.models import Reservation
+from orders.selectors import PickupPoint, vendor_pickup_points
 
 logger = logging.getLogger(__name__)
 
@@ -31,12 +32,13 @@ def send_reservation_emails(pk: int, kind: str, *, to_vendor: bool) -> None:
     """Render and send the emails now; a mail server failure is logged, never raised after commit."""
     reservation = Reservation.objects.with_lines().get(pk=pk)
     try:
+        point = vendor_pickup_points([reservation.vendor_id])[reservation.vendor_id]
         with translation.override(settings.LANGUAGE_CODE):
-            messages = [_message(reservation, kind, reservation.shopper.email, shopper_url(reservation), False)]
+            messages = [_message(reservation, point, kind, reservation.shopper.email, shopper_url(reservation), False)]
             if to_vendor:
                 recipients = vendor_emails(reservation)
                 if recipients:
-                    messages.append(_message(reservation, kind, recipients, vendor_url(reservation), True))
+                    messages.append(_message(reservation, point, kind, recipients, vendor_url(reservation), True))
         for message in messages:
             message.send()
     except Exception:  # noqa: BLE001 - the reservation is committed; mail trouble must not turn into a 500
@@ -62,8 +64,16 @@ def vendor_emails(reservation: Reservation) -> list[str]:
     return sorted(set(members.values_list("user__email", flat=True)))
 
 
-def _message(reservation: Reservation, kind: str, to, url: str, for_vendor: bool) -> EmailMultiAlternatives:
-    context = {"reservation": reservation, "url": url, "for_vendor": for_vendor, "SITE_URL": settings.SITE_URL}
+def _message(
+    reservation: Reservation, point: PickupPoint, kind: str, to, url: str, for_vendor: bool
+) -> EmailMultiAlternatives:
+    context = {
+        "reservation": reservation,
+        "point": point,
+        "url": url,
+        "for_vendor": for_vendor,
+        "SITE_URL": settings.SITE_URL,
+    }
     subject = context["subject"] = " ".join(render_to_string(f"emails/orders/{kind}_subject.txt", context).split())
     body = render_to_string(f"emails/orders/{kind}.txt", context)
     html = render_to_string(f"emails/orders/{kind}.html", context)

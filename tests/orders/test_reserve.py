@@ -310,6 +310,18 @@ def test_the_vendors_html_email_carries_the_pickup_code_and_the_shoppers_whatsap
     assert f"<title>{to_vendor.subject}</title>" in html
 
 
+def test_the_shoppers_email_says_which_unit_and_until_when(
+    place, stocked, shopper, centre, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        place({stocked: 1})
+
+    (to_shopper,) = [m for m in mail.outbox if m.to == [shopper.email]]
+    for text in (to_shopper.body, to_shopper.alternatives[0][0]):
+        assert f"Ambil di unit A-01, {centre.name}" in text
+        assert "WIB" in text
+
+
 def test_no_email_leaves_before_the_transaction_commits(place, stocked, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         place({stocked: 1})
