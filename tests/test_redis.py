@@ -4,6 +4,7 @@ Skipped when Debian's `redis-server` is not installed (.ci/run installs it).
 """
 
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -26,15 +27,17 @@ REDIS_BACKEND = "django.core.cache.backends.redis.RedisCache"
 
 
 def _free_port() -> int:
-    start = 18120 + 20 * int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").lstrip("gw") or 0) % 60
-    for port in range(start, 18200):
+    """A free port in 18120-18159, tried from a random start (parallel test workers, other servers)."""
+    offset = random.randrange(40)
+    for step in range(40):
+        port = 18120 + (offset + step) % 40
         with socket.socket() as sock:
             try:
                 sock.bind(("127.0.0.1", port))
             except OSError:
                 continue
             return port
-    pytest.skip("no free port in 18120-18199")
+    pytest.skip("no free port in 18120-18159")
 
 
 @pytest.fixture(scope="module")
@@ -42,19 +45,31 @@ def redis_url():
     executable = shutil.which("redis-server")
     if not executable:
         pytest.skip("redis-server is not installed (apt-get install redis-server)")
-    port = _free_port()
-    args = [executable, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
-    server = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
+    for _ in range(5):
+        port = _free_port()
+        args = [executable, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+        server = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
+        if _listening(server, port):
+            break
+    else:
+        pytest.skip("redis-server did not start")
     try:
-        for _ in range(100):
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.05)
         yield f"redis://127.0.0.1:{port}/0"
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _listening(server: subprocess.Popen, port: int) -> bool:
+    for _ in range(200):
+        if server.poll() is not None:
+            return False
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return True
+        time.sleep(0.05)
+    server.kill()
+    return False
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ Runs against moto's S3 server on 127.0.0.1 (requirements-dev.txt); no cloud acco
 """
 
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -29,8 +30,10 @@ CREDENTIALS = {"access_key": "moto-test", "secret_key": "moto-test", "region_nam
 
 
 def _free_port() -> int:
-    start = 18160 + 10 * int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").lstrip("gw") or 0) % 40
-    for port in range(start, 18200):
+    """A free port in 18160-18199, tried from a random start (parallel test workers, other servers)."""
+    offset = random.randrange(40)
+    for step in range(40):
+        port = 18160 + (offset + step) % 40
         with socket.socket() as sock:
             try:
                 sock.bind(("127.0.0.1", port))
@@ -40,22 +43,33 @@ def _free_port() -> int:
     pytest.skip("no free port in 18160-18199")
 
 
+def _start_server(args: list[str], port: int) -> subprocess.Popen | None:
+    """Start a server listening on 127.0.0.1:`port`; None if it exits first (e.g. the port was taken)."""
+    server = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
+    for _ in range(300):
+        if server.poll() is not None:
+            return None
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return server
+        time.sleep(0.05)
+    server.kill()
+    return None
+
+
 @pytest.fixture(scope="module")
 def s3_endpoint():
     executable = shutil.which("moto_server") or str(Path(sys.executable).parent / "moto_server")
     if not Path(executable).exists():
         pytest.skip("moto[server] is not installed (requirements-dev.txt)")
-    port = _free_port()
-    server = subprocess.Popen(  # noqa: S603
-        [executable, "-H", "127.0.0.1", "-p", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    for _ in range(5):
+        port = _free_port()
+        if server := _start_server([executable, "-H", "127.0.0.1", "-p", str(port)], port):
+            break
+    else:
+        pytest.skip("moto_server did not start")
     endpoint = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(200):
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.05)
         client = boto3.client(
             "s3",
             endpoint_url=endpoint,
