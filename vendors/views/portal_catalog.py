@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Case, Value, When
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -32,6 +33,11 @@ from .portal import add_domain_error
 LIST_ORDER = (Product.Status.PUBLISHED, Product.Status.DRAFT, Product.Status.HIDDEN, Product.Status.ARCHIVED)
 
 # --- products ------------------------------------------------------------------------------------------
+
+
+def _in_list(product: Product) -> str:
+    """The product's card in the list, so a quick action on a long list returns to where the owner was."""
+    return f"{reverse('vendors:product-list')}#produk-{product.pk}"
 
 
 @member_required
@@ -91,7 +97,7 @@ def product_status(request, pk):
         messages.success(request, _("Produk tayang di katalog.") if published else _("Produk disimpan sebagai draf."))
     if request.POST.get("next") == "edit":
         return redirect("vendors:product-edit", pk=product.pk)
-    return redirect("vendors:product-list")
+    return redirect(_in_list(product))
 
 
 @member_required
@@ -108,7 +114,7 @@ def product_stock(request, pk):
                 request, _("Stok %(name)s sekarang %(stock)s.") % {"name": product.name, "stock": product.stock_on_hand}
             )
             if request.POST.get("next") == "list":
-                return redirect("vendors:product-list")
+                return redirect(_in_list(product))
             return redirect("vendors:product-stock", pk=product.pk)
     movements = product.movements.select_related("actor", "reservation")[:30]
     context = {"form": form, "product": product, "movements": movements, "vendor": request.vendor}
