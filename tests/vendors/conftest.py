@@ -75,3 +75,10 @@ def other_certificate(other_vendor, stranger):
         number="ID18110000777770822",
         scan=scan,
     )
+
+
+@pytest.fixture
+def dinas_client(client, dinas_user):
+    """A test client signed in as Dinas staff (the console tests)."""
+    client.force_login(dinas_user)
+    return client

@@ -16,12 +16,6 @@ pytestmark = pytest.mark.django_db
 C = Certificate.Status
 
 
-@pytest.fixture
-def dinas_client(client, dinas_user):
-    client.force_login(dinas_user)
-    return client
-
-
 def test_the_queue_lists_certificates_waiting_for_verification_oldest_first(dinas_client, vendor):
     first = factories.CertificateFactory(vendor=vendor, status=C.SUBMITTED)
     second = factories.CertificateFactory(vendor=vendor, status=C.SUBMITTED)

@@ -21,12 +21,6 @@ DAY = datetime.timedelta(days=1)
 
 
 @pytest.fixture
-def dinas_client(client, dinas_user):
-    client.force_login(dinas_user)
-    return client
-
-
-@pytest.fixture
 def data(centre):
     metro = factories.regency("18.72")
     approved = [factories.VendorFactory(), factories.VendorFactory(regency=metro, kind=Vendor.Kind.KOPERASI)]

@@ -18,12 +18,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def dinas_client(client, dinas_user):
-    client.force_login(dinas_user)
-    return client
-
-
-@pytest.fixture
 def data(centre):
     vendor = factories.VendorFactory(name="Tapis Jaya", nib="9100000000123")
     unit = factories.ShopUnitFactory(centre=centre, code="B-07")

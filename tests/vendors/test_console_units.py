@@ -17,12 +17,6 @@ DAY = datetime.timedelta(days=1)
 
 
 @pytest.fixture
-def dinas_client(client, dinas_user):
-    client.force_login(dinas_user)
-    return client
-
-
-@pytest.fixture
 def unit(centre):
     return factories.ShopUnitFactory(centre=centre, code="A-01", grid_row=1, grid_col=1, capacity=1)
 

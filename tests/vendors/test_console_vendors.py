@@ -17,12 +17,6 @@ pytestmark = pytest.mark.django_db
 S = Vendor.Status
 
 
-@pytest.fixture
-def dinas_client(client, dinas_user):
-    client.force_login(dinas_user)
-    return client
-
-
 def submitted(days_ago: int, **kwargs) -> Vendor:
     vendor = factories.VendorFactory(status=S.SUBMITTED, **kwargs)
     vendor.submitted_at = timezone.now() - datetime.timedelta(days=days_ago)
