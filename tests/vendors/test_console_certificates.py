@@ -136,3 +136,15 @@ def test_deciding_a_certificate_another_officer_already_verified_says_so_and_cha
     assert "Sertifikat ini sudah berstatus Terverifikasi; keputusan tidak diubah." in response.content.decode()
     certificate.refresh_from_db()
     assert certificate.status == C.VERIFIED
+
+
+def test_the_email_for_a_halal_application_without_a_number_names_no_number(
+    dinas_client, vendor, owner, django_capture_on_commit_callbacks
+):
+    certificate = factories.CertificateFactory(vendor=vendor, status=C.SUBMITTED, number="", halal_stage="applied")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        dinas_client.post(reverse("console:certificate-reject", args=[certificate.pk]), {"reject-reason": "Buram"})
+
+    assert "Sertifikat Halal:\nditolak oleh Dinas" in mail.outbox[0].body
+    assert "nomor" not in mail.outbox[0].body
