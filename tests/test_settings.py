@@ -37,42 +37,35 @@ def start_django(env: dict[str, str], code: str = "print('started')") -> subproc
     )
 
 
-NAMES = (
-    "DEBUG",
-    "SECRET_KEY",
-    "ALLOWED_HOSTS",
-    "DATABASES",
-    "CACHES",
-    "EMAIL_BACKEND",
-    "EMAIL_HOST",
-    "EMAIL_PORT",
-    "SESSION_COOKIE_SECURE",
-    "CSRF_COOKIE_SECURE",
-    "LANGUAGE_COOKIE_SECURE",
-    "SECURE_SSL_REDIRECT",
-    "SECURE_HSTS_SECONDS",
-    "X_FRAME_OPTIONS",
-    "LANGUAGE_CODE",
-    "LANGUAGES",
-    "TIME_ZONE",
-    "SENTRA_MAX_QUANTITY_PER_LINE",
-    "SENTRA_MAX_OPEN_RESERVATIONS",
-    "SENTRA_PICKUP_WINDOW_DAYS",
-)
+DUMP_SETTINGS = """
+import json
+
+
+def plain(value):
+    if isinstance(value, dict):
+        return {str(key): plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [plain(item) for item in value]
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
+
+
+print(json.dumps({name: plain(getattr(settings, name)) for name in dir(settings) if name.isupper()}))
+"""
 
 
 @functools.cache
 def _all_settings(env_items: tuple[tuple[str, str], ...]) -> dict:
     """Every upper-case setting of one environment; one process per distinct environment."""
-    code = f"import json; print(json.dumps({{n: getattr(settings, n, None) for n in {NAMES!r}}}, default=str))"
-    result = start_django(dict(env_items), code)
+    result = start_django(dict(env_items), DUMP_SETTINGS)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def read_settings(env: dict[str, str], *names: str) -> dict:
     values = _all_settings(tuple(sorted(env.items())))
-    return {name: values[name] for name in names}
+    return {name: values.get(name) for name in names}
 
 
 PRODUCTION = {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": LONG_SECRET, "DJANGO_ALLOWED_HOSTS": "sentra.example"}
