@@ -3,6 +3,7 @@ fields explicitly: vendor, status, verification and stock held by reservations a
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from orders.models import StockMovement
@@ -15,6 +16,9 @@ from .validators import normalize_pirt
 
 IMAGE_ACCEPT = ",".join(f"image/{fmt.lower()}" for fmt in ALLOWED_FORMATS)
 SCAN_ACCEPT = "application/pdf,image/jpeg,image/png"
+
+
+LIMITS = (("price", 100, 100_000_000), ("stock_on_hand", 0, 99_999), ("lead_time_days", 0, 60))
 
 
 class DateInput(forms.DateInput):
@@ -47,9 +51,9 @@ class ProductForm(forms.ModelForm):
         ]
         labels = {"price": _("Harga (Rp)"), "stock_on_hand": _("Stok sekarang")}
         widgets = {
-            "price": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "step": 500}),
-            "stock_on_hand": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
-            "lead_time_days": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 60}),
+            "price": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            "stock_on_hand": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            "lead_time_days": forms.NumberInput(attrs={"inputmode": "numeric"}),
             "description": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {
@@ -63,6 +67,11 @@ class ProductForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lead_time_days"].required = False
+        # Sane bounds (the database's would be 2 billion, or none at all on SQLite), with messages that say them.
+        for name, low, high in LIMITS:
+            if name in self.fields:
+                self.fields[name].validators += [MinValueValidator(low), MaxValueValidator(high)]
+                self.fields[name].widget.attrs.update(min=low, max=high)
 
     def clean(self):
         cleaned = super().clean()

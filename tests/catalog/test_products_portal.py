@@ -251,3 +251,17 @@ def test_quick_stock_and_publish_from_the_list_return_to_the_products_card(clien
     )
     status = client.post(reverse("vendors:product-status", kwargs={"pk": product.pk}), {"status": "draft"})
     assert (stock.url, status.url) == (card, card)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("price", "0"), ("price", "1000000000"), ("stock_on_hand", "99999999999999"), ("lead_time_days", "400")],
+)
+def test_product_form_refuses_absurd_numbers_with_a_form_error(client, vendor, owner, field, value):
+    client.force_login(owner)
+    data = {"name": "Kopi", "category": factories.category().pk, "price": "25000", "sale_unit": "pcs"}
+    data |= {"stock_on_hand": "5", "made_to_order": "on", "lead_time_days": "3", field: value}
+    response = client.post(reverse("vendors:product-create"), data)
+    assert response.status_code == HTTPStatus.OK
+    assert field in response.context["form"].errors
+    assert not vendor.products.filter(name="Kopi").exists()
