@@ -202,6 +202,9 @@ class CertificateForm(forms.ModelForm):
             taken = Certificate.objects.filter(kind=kind, number=number).exclude(pk=self.instance.pk)
             if taken.exists():
                 self.add_error("number", _("Nomor sertifikat ini sudah terdaftar. Hubungi Dinas bila ini keliru."))
+                # add_error drops the number from cleaned_data; keep it on the instance so the model's format
+                # check sees what was typed instead of reporting a blank number as well.
+                self.instance.number = number
         return cleaned
 
     def clean_scan(self):

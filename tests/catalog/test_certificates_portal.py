@@ -255,3 +255,6 @@ def test_duplicate_certificate_number_is_a_friendly_form_error(client, vendor, o
     assert response.status_code == HTTPStatus.OK
     assert "sudah terdaftar" in response.content.decode()
     assert "Constraint" not in response.content.decode()
+    assert response.context["form"].errors["number"] == [
+        "Nomor sertifikat ini sudah terdaftar. Hubungi Dinas bila ini keliru."
+    ]  # and not also "Nomor P-IRT harus 15 angka" about a number that is fine
