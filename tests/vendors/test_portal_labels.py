@@ -68,3 +68,13 @@ def test_label_chooser_lists_products_and_has_an_empty_state(client, owner, vend
     assert "Belum ada produk" in client.get(reverse("vendors:labels")).content.decode()
     product = factories.ProductFactory(vendor=vendor)
     assert product.name in client.get(reverse("vendors:labels")).content.decode()
+
+
+def test_label_sheet_warns_that_a_drafts_qr_opens_nothing_yet(client, owner, vendor, product):
+    draft = factories.ProductFactory(vendor=vendor, name="Kopi Draf", status="draft")
+    client.force_login(owner)
+    page = client.get(reverse("vendors:labels"), {"produk": [product.pk, draft.pk]}).content.decode()
+    notice = page.split("Belum tayang di katalog", 1)[1].split("</aside>", 1)[0]
+    assert "Kopi Draf" in notice
+    assert product.name not in notice
+    assert 'id="label-print-button" hidden' in page

@@ -234,7 +234,9 @@ def labels(request):
         raise Http404
     certificates = list(vendor.certificates.valid().prefetch_related("products"))
     sheet = shelf_labels.labels_for(selected, certificates)
-    return render(request, "vendors/portal/label_sheet.html", {"vendor": vendor, "labels": sheet})
+    unpublished = [p for p in selected if p.status != Product.Status.PUBLISHED]
+    context = {"vendor": vendor, "labels": sheet, "unpublished": unpublished}
+    return render(request, "vendors/portal/label_sheet.html", context)
 
 
 def _report(request) -> tuple[sales.SalesReport, int]:
