@@ -131,27 +131,27 @@ class VendorAssignForm(AssignForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["vendor"]
-        today = timezone.localdate()
-        taken = Q(assignments__start_on__lte=today) & (
-            Q(assignments__end_on__isnull=True) | Q(assignments__end_on__gte=today)
-        )
-        self.fields["unit"].queryset = ShopUnit.objects.annotate(taken=Count("assignments", filter=taken)).order_by(
-            "code"
-        )
-        self.fields["unit"].label_from_instance = self.unit_label
+        self.fields["unit"].queryset = with_places_taken(ShopUnit.objects.all())
+        self.fields["unit"].label_from_instance = unit_label
 
-    @staticmethod
-    def unit_label(unit: ShopUnit) -> str:
-        label = ngettext(
-            "%(code)s — %(taken)s dari %(capacity)s tempat terisi",
-            "%(code)s — %(taken)s dari %(capacity)s tempat terisi",
-            unit.capacity,
-        ) % {
-            "code": unit.code,
-            "taken": unit.taken,
-            "capacity": unit.capacity,
-        }
-        return f"{label} ({unit.get_reserved_kind_display()})" if unit.reserved_kind else label
+
+def with_places_taken(units):
+    """Annotate `taken`: how many vendors occupy each unit today; ordered by code."""
+    today = timezone.localdate()
+    taken = Q(assignments__start_on__lte=today) & (
+        Q(assignments__end_on__isnull=True) | Q(assignments__end_on__gte=today)
+    )
+    return units.annotate(taken=Count("assignments", filter=taken)).order_by("code")
+
+
+def unit_label(unit: ShopUnit) -> str:
+    """A unit choice that says how full it is, e.g. "A-03 — 1 of 2 places taken"."""
+    label = ngettext(
+        "%(code)s — %(taken)s dari %(capacity)s tempat terisi",
+        "%(code)s — %(taken)s dari %(capacity)s tempat terisi",
+        unit.capacity,
+    ) % {"code": unit.code, "taken": unit.taken, "capacity": unit.capacity}
+    return f"{label} ({unit.get_reserved_kind_display()})" if unit.reserved_kind else label
 
 
 class AssignmentEndForm(forms.Form):
@@ -170,7 +170,8 @@ class MoveForm(forms.Form):
     def __init__(self, *args, assignment: UnitAssignment, **kwargs):
         super().__init__(*args, **kwargs)
         units = ShopUnit.objects.filter(centre_id=assignment.unit.centre_id).exclude(pk=assignment.unit_id)
-        self.fields["to_unit"].queryset = units.order_by("code")
+        self.fields["to_unit"].queryset = with_places_taken(units)
+        self.fields["to_unit"].label_from_instance = unit_label
 
 
 class ReportPeriodForm(forms.Form):

@@ -235,3 +235,14 @@ def test_a_unit_code_that_does_not_look_like_a_03_is_refused(dinas_client, centr
 
     assert "Kode unit memakai huruf, angka, dan tanda hubung" in response.content.decode()
     assert not ShopUnit.objects.exists()
+
+
+def test_the_move_form_says_how_full_each_other_unit_is(dinas_client, centre, unit, vendor):
+    other = factories.ShopUnitFactory(centre=centre, code="A-02", grid_col=2, capacity=2)
+    factories.UnitAssignmentFactory(unit=other)
+    assignment = factories.UnitAssignmentFactory(unit=unit, vendor=vendor)
+
+    html = dinas_client.get(reverse("console:assignment-move", args=[assignment.pk])).content.decode()
+
+    assert "A-02 — 1 dari 2 tempat terisi" in html
+    assert "A-01 —" not in html
