@@ -35,6 +35,11 @@ LIST_ORDER = (Product.Status.PUBLISHED, Product.Status.DRAFT, Product.Status.HID
 # --- products ------------------------------------------------------------------------------------------
 
 
+def _error_text(error: Exception) -> str:
+    """A domain error as one line for a flash message."""
+    return " ".join(getattr(error, "messages", [str(error)]))
+
+
 def _in_list(product: Product) -> str:
     """The product's card in the list, so a quick action on a long list returns to where the owner was."""
     return f"{reverse('vendors:product-list')}#produk-{product.pk}"
@@ -91,7 +96,7 @@ def product_status(request, pk):
     try:
         product_services.product_set_status(product=product, actor=request.user, status=form.cleaned_data["status"])
     except (ValidationError, IllegalTransition) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        messages.error(request, _error_text(error))
     else:
         published = product.status == Product.Status.PUBLISHED
         messages.success(request, _("Produk tayang di katalog.") if published else _("Produk disimpan sebagai draf."))
@@ -176,7 +181,7 @@ def product_archive(request, pk):
         try:
             kept = product_services.product_archive(product=product, actor=request.user)
         except (ValidationError, IllegalTransition) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+            messages.error(request, _error_text(error))
             return redirect("vendors:product-list")
         messages.success(request, _("Produk diarsipkan.") if kept else _("Draf produk dihapus."))
         return redirect("vendors:product-list")
@@ -191,7 +196,7 @@ def product_restore(request, pk):
     try:
         product_services.product_restore(product=product, actor=request.user)
     except (ValidationError, IllegalTransition) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        messages.error(request, _error_text(error))
     else:
         messages.success(request, _("Produk dipulihkan sebagai draf."))
     return redirect("vendors:product-edit", pk=product.pk)
@@ -205,6 +210,12 @@ def certificate_list(request):
     certificates = request.vendor.certificates.select_related("vendor__regency").prefetch_related("products")
     context = {"vendor": request.vendor, "certificates": certificates, "today": timezone.localdate()}
     return render(request, "vendors/portal/certificate_list.html", context)
+
+
+def _certificate_data(form: CertificateForm) -> dict:
+    """The form's answers as the certificate services take them: model fields, the scan and covered products."""
+    fields = {"scan", "products", *certificate_services.CERTIFICATE_FIELDS}
+    return {name: value for name, value in form.cleaned_data.items() if name in fields}
 
 
 def _certificate_saved(request, certificate: Certificate) -> None:
@@ -224,14 +235,9 @@ def _certificate_saved(request, certificate: Certificate) -> None:
 def certificate_create(request):
     form = CertificateForm(request.POST or None, request.FILES or None, vendor=request.vendor)
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k in certificate_services.CERTIFICATE_FIELDS}
         try:
             certificate = certificate_services.certificate_submit(
-                vendor=request.vendor,
-                actor=request.user,
-                scan=form.cleaned_data["scan"],
-                products=form.cleaned_data["products"],
-                **data,
+                vendor=request.vendor, actor=request.user, **_certificate_data(form)
             )
         except ValidationError as error:
             add_domain_error(form, error, "scan")
@@ -246,14 +252,9 @@ def certificate_edit(request, pk):
     certificate = access_vendor_certificate(request.user, pk, vendor=request.vendor)
     form = CertificateForm(request.POST or None, request.FILES or None, instance=certificate, vendor=request.vendor)
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k in certificate_services.CERTIFICATE_FIELDS}
         try:
             certificate_services.certificate_update(
-                certificate=certificate,
-                actor=request.user,
-                scan=form.cleaned_data["scan"],
-                products=form.cleaned_data["products"],
-                **data,
+                certificate=certificate, actor=request.user, **_certificate_data(form)
             )
         except ValidationError as error:
             add_domain_error(form, error, "scan")
