@@ -1,7 +1,10 @@
 """Forms of the owner portal's product, photo and certificate pages. They validate input only and list their
 fields explicitly: vendor, status, verification and stock held by reservations are never settable here."""
 
+import re
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +22,23 @@ SCAN_ACCEPT = "application/pdf,image/jpeg,image/png"
 
 
 LIMITS = (("price", 100, 100_000_000), ("stock_on_hand", 0, 99_999), ("lead_time_days", 0, 60))
+
+
+class WholeNumberField(forms.IntegerField):
+    """A whole number as Indonesians write it: `25.000`, `Rp 25.000` and `25,000` all mean 25000.
+
+    Django's IntegerField would read `25.000` as 25 (it drops a trailing `.000` as a decimal part)."""
+
+    grouped = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = re.sub(r"(?i)^\s*rp\.?", "", value).replace(" ", "")
+            if self.grouped.fullmatch(value):
+                value = re.sub(r"[.,]", "", value)
+            elif value and not re.fullmatch(r"-?\d+", value):
+                raise ValidationError(_("Tulis angka bulat saja, contoh: 25000."), code="invalid")
+        return super().to_python(value)
 
 
 class DateInput(forms.DateInput):
@@ -49,10 +69,12 @@ class ProductForm(forms.ModelForm):
             "lead_time_days",
             "description",
         ]
+        field_classes = {"price": WholeNumberField, "stock_on_hand": WholeNumberField}
         labels = {"price": _("Harga (Rp)"), "stock_on_hand": _("Stok sekarang")}
         widgets = {
-            "price": forms.NumberInput(attrs={"inputmode": "numeric"}),
-            "stock_on_hand": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            # Text, not number: a number input would send `25.000.000` as nothing at all.
+            "price": forms.TextInput(attrs={"inputmode": "numeric"}),
+            "stock_on_hand": forms.TextInput(attrs={"inputmode": "numeric"}),
             "lead_time_days": forms.NumberInput(attrs={"inputmode": "numeric"}),
             "description": forms.Textarea(attrs={"rows": 5}),
         }

@@ -265,3 +265,23 @@ def test_product_form_refuses_absurd_numbers_with_a_form_error(client, vendor, o
     assert response.status_code == HTTPStatus.OK
     assert field in response.context["form"].errors
     assert not vendor.products.filter(name="Kopi").exists()
+
+
+@pytest.mark.parametrize(
+    ("price", "stock", "saved"),
+    [("150.000", "1.000", (150000, 1000)), ("Rp 25.000", "12", (25000, 12)), ("25,000", "0", (25000, 0))],
+)
+def test_prices_and_stock_written_with_thousand_separators_mean_thousands(client, vendor, owner, price, stock, saved):
+    client.force_login(owner)
+    data = {"name": "Kopi", "category": factories.category().pk, "price": price, "sale_unit": "pcs"}
+    response = client.post(reverse("vendors:product-create"), data | {"stock_on_hand": stock})
+    assert response.status_code == HTTPStatus.FOUND
+    assert vendor.products.values_list("price", "stock_on_hand").get(name="Kopi") == saved
+
+
+@pytest.mark.parametrize("price", ["25.5", "25.000,50", "dua puluh ribu", "1.00.000"])
+def test_price_that_is_not_a_whole_number_is_a_form_error(client, vendor, owner, price):
+    client.force_login(owner)
+    data = {"name": "Kopi", "category": factories.category().pk, "price": price, "sale_unit": "pcs"}
+    response = client.post(reverse("vendors:product-create"), data | {"stock_on_hand": "1"})
+    assert "price" in response.context["form"].errors
