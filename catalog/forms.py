@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from orders.models import StockMovement
+from sentra.fields import ModelMultipleIdsField
 
 from .images import ALLOWED_FORMATS, check_upload_size
 from .models import Category, Certificate, Product
@@ -175,7 +176,7 @@ class CertificateForm(forms.ModelForm):
         widget=forms.ClearableFileInput(attrs={"accept": SCAN_ACCEPT}),
         help_text=_("PDF, JPG, atau PNG, maksimal 8 MB. Hanya Anda dan Dinas yang bisa melihatnya."),
     )
-    products = forms.ModelMultipleChoiceField(
+    products = ModelMultipleIdsField(
         label=_("Produk yang dicakup"),
         queryset=Product.objects.none(),
         required=False,

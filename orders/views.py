@@ -148,6 +148,9 @@ def _change_line(request: HttpRequest, change) -> Product | None:
 def _next_url(request: HttpRequest) -> str:
     """Where to go back after adding: the page the shopper came from, if it is ours."""
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    # Only a path: redirect() would treat any other word as a URL name to reverse.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return reverse("orders:cart")

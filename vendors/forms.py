@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from catalog.images import ALLOWED_FORMATS, check_upload_size
 from catalog.models import Category
 from orders.models import Reservation
+from sentra.fields import ModelMultipleIdsField
 from sentra.whatsapp import normalize_phone
 
 from .models import Vendor
@@ -15,7 +16,7 @@ from .models import Vendor
 IMAGE_ACCEPT = ",".join(f"image/{fmt.lower()}" for fmt in ALLOWED_FORMATS)
 
 
-class CategoryChoiceField(forms.ModelMultipleChoiceField):
+class CategoryChoiceField(ModelMultipleIdsField):
     def label_from_instance(self, obj: Category) -> str:
         return str(obj)
 
