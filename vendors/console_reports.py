@@ -326,6 +326,7 @@ REPORTS = {
             gettext_lazy("Reservasi masuk, diambil, batal, dan nilai diambil pada periode terpilih."),
             turnover_columns,
             turnover_rows,
+            sheet=gettext_lazy("Reservasi per bulan"),
         ),
         Report(
             "ringkasan",

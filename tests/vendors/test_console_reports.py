@@ -6,7 +6,7 @@ from http import HTTPStatus
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from orders.models import Reservation
@@ -151,3 +151,11 @@ def test_every_sheet_has_a_whole_title_and_a_bold_frozen_header(dinas_client, da
     for sheet in workbook.worksheets:
         assert sheet.freeze_panes == "A2"
         assert all(cell.font.bold for cell in sheet[1])
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_every_sheet_title_fits_excels_31_characters_in_each_language(language):
+    with translation.override(language):
+        titles = [str(report.sheet or report.title) for report in REPORTS.values()]
+
+    assert all(len(title) <= 31 for title in titles), titles
