@@ -13,6 +13,7 @@ from PIL import ExifTags, Image
 from catalog.images import MAX_UPLOAD_BYTES
 from catalog.models import ProductImage
 from catalog.services.products import product_image_add, product_image_delete
+from tests import factories
 
 
 @pytest.fixture(autouse=True)
@@ -164,3 +165,14 @@ def test_photo_upload_in_the_portal_redirects_to_the_gallery(client, product, ow
     response = client.post(url, {"image": _upload(_gps_jpeg()), "alt_text": "Keripik pisang"})
     assert response.status_code == 302
     assert product.images.get().alt_text == "Keripik pisang"
+
+
+def test_photo_page_of_a_draft_offers_to_publish_it_once_the_vendor_is_approved(client, vendor, owner):
+    draft = factories.ProductFactory(vendor=vendor, status="draft")
+    client.force_login(owner)
+    page = client.get(reverse("vendors:product-photos", kwargs={"pk": draft.pk})).content.decode()
+    assert reverse("vendors:product-status", kwargs={"pk": draft.pk}) in page
+    vendor.status = "submitted"
+    vendor.save(update_fields=["status"])
+    page = client.get(reverse("vendors:product-photos", kwargs={"pk": draft.pk})).content.decode()
+    assert reverse("vendors:product-status", kwargs={"pk": draft.pk}) not in page
