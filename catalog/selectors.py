@@ -7,7 +7,7 @@ Every public page runs a constant number of queries: lists fetch their rows with
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -100,11 +100,15 @@ def featured_products(limit: int = 8) -> list[Product]:
 
 
 def public_product(slug: str) -> Product:
-    """The product page's product, or 404 when it is missing, not published or its vendor is not approved."""
+    """The product page's product, or 404 when it is missing, not published or its vendor is not approved.
+
+    `unit_code` is the vendor's current ruko unit (the first by code), fetched in the same query."""
+    unit = UnitAssignment.objects.active(timezone.localdate()).filter(vendor=OuterRef("vendor_id"))
     queryset = (
         Product.objects.published()
         .select_related("vendor", "vendor__regency", "category", "category__parent")
         .prefetch_related("images")
+        .annotate(unit_code=Subquery(unit.order_by("unit__code").values("unit__code")[:1]))
     )
     return get_object_or_404(queryset, slug=slug)
 
@@ -126,12 +130,6 @@ def related_products(product: Product, limit: int = 4) -> list[Product]:
     rows = public_products().filter(same).exclude(pk=product.pk).order_by("-created_at", "-pk")[: limit * 3]
     rows = sorted(rows, key=lambda p: p.vendor_id != product.vendor_id)
     return rows[:limit]
-
-
-def current_units(vendor: Vendor) -> list[ShopUnit]:
-    today = timezone.localdate()
-    assignments = UnitAssignment.objects.active(today).filter(vendor=vendor).select_related("unit")
-    return [a.unit for a in assignments]
 
 
 def public_vendors() -> QuerySet:

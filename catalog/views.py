@@ -60,7 +60,6 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "images": images,
         "json_ld": product_json_ld(request, product, images),
         "certificates": selectors.product_certificates(product),
-        "units": selectors.current_units(product.vendor),
         "related": selectors.related_products(product),
         "cart_form": CartLineForm(initial={"product": product.pk, "quantity": 1}, auto_id="cart_%s"),
     }

@@ -91,7 +91,10 @@ def test_store_page_runs_at_most_8_queries(client, centre, django_assert_max_num
     assert len(response.context["page"].object_list) == 24
 
 
-def test_product_page_runs_at_most_8_queries(client, many_products, django_assert_max_num_queries):
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_product_page_runs_at_most_8_queries(client, shopper, many_products, django_assert_max_num_queries, signed_in):
+    if signed_in:
+        client.force_login(shopper)
     url = many_products[0].get_absolute_url()
     _warm(client, url)
     with django_assert_max_num_queries(MAX_QUERIES):
