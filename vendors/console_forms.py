@@ -5,11 +5,11 @@ import re
 
 from django import forms
 from django.core.validators import MinValueValidator
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from vendors.console_selectors import with_places_taken
 from vendors.models import Centre, ShopUnit, UnitAssignment, Vendor
 
 UNIT_CODE = re.compile(r"[A-Z0-9]+(?:[-./][A-Z0-9]+)*")
@@ -133,15 +133,6 @@ class VendorAssignForm(AssignForm):
         del self.fields["vendor"]
         self.fields["unit"].queryset = with_places_taken(ShopUnit.objects.all())
         self.fields["unit"].label_from_instance = unit_label
-
-
-def with_places_taken(units):
-    """Annotate `taken`: how many vendors occupy each unit today; ordered by code."""
-    today = timezone.localdate()
-    taken = Q(assignments__start_on__lte=today) & (
-        Q(assignments__end_on__isnull=True) | Q(assignments__end_on__gte=today)
-    )
-    return units.annotate(taken=Count("assignments", filter=taken)).order_by("code")
 
 
 def unit_label(unit: ShopUnit) -> str:

@@ -46,14 +46,17 @@ def work_waiting(today: datetime.date | None = None) -> dict[str, int]:
     }
 
 
-def units_with_room(today: datetime.date) -> int:
-    units = ShopUnit.objects.annotate(
-        taken=Count(
-            "assignments",
-            filter=Q(assignments__start_on__lte=today)
-            & (Q(assignments__end_on__isnull=True) | Q(assignments__end_on__gte=today)),
-        )
+def with_places_taken(units, today: datetime.date | None = None):
+    """Annotate `taken`: how many vendors occupy each unit on `today`; ordered by code."""
+    today = today or timezone.localdate()
+    current = Q(assignments__start_on__lte=today) & (
+        Q(assignments__end_on__isnull=True) | Q(assignments__end_on__gte=today)
     )
+    return units.annotate(taken=Count("assignments", filter=current)).order_by("code")
+
+
+def units_with_room(today: datetime.date) -> int:
+    units = with_places_taken(ShopUnit.objects.all(), today)
     return sum(1 for capacity, taken in units.values_list("capacity", "taken") if taken < capacity)
 
 
