@@ -81,9 +81,8 @@ def vendor_list(request: HttpRequest) -> HttpResponse:
 def vendor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     vendor = selectors.public_vendor(slug)
     products = selectors.public_products().filter(vendor=vendor).order_by("-created_at", "-pk")
-    page = paginate_capped(
-        products, number=parse_page_number(request.GET.get("halaman")), per_page=settings.SENTRA_PAGE_SIZE
-    )
+    number = parse_page_number(request.GET.get("halaman"))
+    page = paginate_capped(products, number=number, per_page=settings.SENTRA_PAGE_SIZE, count=False)
     context = {
         "vendor": vendor,
         "page": page,

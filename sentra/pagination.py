@@ -73,8 +73,12 @@ class CappedPage:
         return self.number > 1 and not self.object_list
 
 
-def paginate_capped(queryset: QuerySet, *, number: int, per_page: int, cap: int = 1000) -> CappedPage:
-    """Return page `number` of `queryset` with a total counted up to `cap` (one query) when it is needed."""
+def paginate_capped(
+    queryset: QuerySet, *, number: int, per_page: int, cap: int = 1000, count: bool = True
+) -> CappedPage:
+    """Return page `number` of `queryset` with a total counted up to `cap` (one query) when it is needed.
+
+    `count=False` skips that query: the page then knows only whether there is a next one."""
     offset = (number - 1) * per_page
     rows = _fetch_rows(queryset, offset, per_page + 1)
     has_next = len(rows) > per_page
@@ -82,7 +86,7 @@ def paginate_capped(queryset: QuerySet, *, number: int, per_page: int, cap: int 
     page = CappedPage(object_list=rows, number=number, per_page=per_page, has_next=has_next)
     if not has_next and (rows or number == 1):
         page.count = offset + len(rows)  # the last page tells the exact total for free
-    elif rows:
+    elif rows and count:
         counted = queryset.order_by().values("pk")[: cap + 1].count()
         page.count, page.count_is_capped = min(counted, cap), counted > cap
     return page

@@ -81,7 +81,10 @@ def test_other_list_pages_run_at_most_8_queries(client, many_products, django_as
         assert client.get(url).status_code == HTTPStatus.OK
 
 
-def test_store_page_runs_at_most_8_queries(client, centre, django_assert_max_num_queries, photos):
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_store_page_runs_at_most_8_queries(client, shopper, centre, django_assert_max_num_queries, photos, signed_in):
+    if signed_in:
+        client.force_login(shopper)
     vendor = factories.VendorFactory()
     photos(factories.ProductFactory.create_batch(30, vendor=vendor))
     url = vendor.get_absolute_url()
