@@ -289,3 +289,7 @@ SENTRA_MAX_OPEN_RESERVATIONS = env.int("SENTRA_MAX_OPEN_RESERVATIONS", default=5
 SENTRA_PICKUP_WINDOW_DAYS = env.int("SENTRA_PICKUP_WINDOW_DAYS", default=7)
 SENTRA_CERTIFICATE_WARNING_DAYS = env.int("SENTRA_CERTIFICATE_WARNING_DAYS", default=60)
 SENTRA_PAGE_SIZE = env.int("SENTRA_PAGE_SIZE", default=24)
+
+# Change history (django-simple-history). Off only while restoring a JSON dump (docs/operations.md), so that
+# loaddata does not write history entries of its own.
+SIMPLE_HISTORY_ENABLED = env.bool("SENTRA_HISTORY_ENABLED", default=True)
