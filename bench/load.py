@@ -3,10 +3,13 @@
 
 import http.client
 import secrets
+import shutil
 import statistics
+import subprocess
 import threading
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlparse
 
@@ -18,6 +21,7 @@ from django.utils import timezone
 
 from bench.dataset import BENCH_EMAIL_DOMAIN, BENCH_SLUG
 from bench.measure import percentile
+from bench.pgserver import free_port
 
 BROWSERS, RESERVERS, HOT_PRODUCTS, HOT_STOCK = 50, 10, 5, 150
 
@@ -155,7 +159,13 @@ def run(args, results, db_url: str) -> None:
     day = pickup_dates(centre, now=timezone.now())[0].isoformat()
     paths = browse_paths()
     stats = [ReserverStats() for _ in range(RESERVERS)]
-    with gunicorn(db_url) as base:
+    with shared_cache() as cache_env, gunicorn(db_url, **cache_env) as base:
+        results.notes.append(
+            "load: gunicorn workers share "
+            + ("a Redis cache (redis-server on 127.0.0.1)" if cache_env else "nothing: per-worker memory caches")
+            + "; every browse path requested once before the 60 s start (a crowd arrives at a warm site)."
+        )
+        warm(base, paths)
         deadline = time.monotonic() + args.load_seconds
         threads = [
             threading.Thread(target=reserver, args=(base, sessions[i::RESERVERS], products, day, deadline, stats[i]))
@@ -167,6 +177,37 @@ def run(args, results, db_url: str) -> None:
         for thread in threads:
             thread.join()
     summarize(results, browse, stats, *check_stock(products, before), args.load_seconds)
+
+
+@contextmanager
+def shared_cache():
+    """A throw-away redis-server for the workers' shared page cache, as with several machines; {} without one."""
+    executable = shutil.which("redis-server")
+    if not executable:
+        yield {}
+        return
+    port = free_port(18150, 18200)
+    args = [executable, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+    server = subprocess.Popen(args, stdout=subprocess.DEVNULL)  # noqa: S603
+    try:
+        time.sleep(0.5)
+        # Sessions stay in the database: the reserving shoppers' sessions were made there.
+        yield {
+            "CACHE_URL": f"redis://127.0.0.1:{port}/0",
+            "DJANGO_SESSION_ENGINE": "django.contrib.sessions.backends.db",
+        }
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def warm(base: str, paths: list[str]) -> None:
+    target = urlparse(base)
+    conn = http.client.HTTPConnection(target.hostname, target.port, timeout=60)
+    for path in paths:
+        conn.request("GET", path)
+        conn.getresponse().read()
+    conn.close()
 
 
 def summarize(results, browse: dict, stats: list[ReserverStats], problems: list[str], held: int, seconds: int):
