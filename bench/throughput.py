@@ -82,8 +82,18 @@ def wrk(url: str, *, seconds: int, connections: int, threads: int = 2, paths: li
     }
 
 
+def ensure_wrk() -> bool:
+    """wrk on PATH, installed with apt-get (Debian package `wrk`) when running as root."""
+    if not shutil.which("wrk") and os.geteuid() == 0 and shutil.which("apt-get"):
+        print("wrk not found: installing it with apt-get (wrk)")
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=False)  # noqa: S607
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=False, env=env)  # noqa: S607
+    return bool(shutil.which("wrk"))
+
+
 def run(args, results, db_url: str) -> None:
-    if not shutil.which("wrk"):
+    if not ensure_wrk():
         results.notes.append("wrk not installed (apt-get install wrk): gunicorn throughput and load not measured.")
         results.ratios.append({"name": "wrk missing", "ratio": 0.0, "budget": CACHED_RATIO, "ok": False})
         return
