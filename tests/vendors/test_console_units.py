@@ -246,3 +246,14 @@ def test_the_move_form_says_how_full_each_other_unit_is(dinas_client, centre, un
 
     assert "A-02 — 1 dari 2 tempat terisi" in html
     assert "A-01 —" not in html
+
+
+def test_in_english_a_one_place_unit_reads_place_not_places(dinas_client, unit, vendor):
+    factories.UnitAssignmentFactory(unit=unit, vendor=vendor)
+    dinas_client.cookies["django_language"] = "en"
+
+    board = dinas_client.get(reverse("console:unit-list")).content.decode()
+    detail = dinas_client.get(reverse("console:unit-detail", args=[unit.pk])).content.decode()
+
+    assert "1 of 1 place<" in board
+    assert "1 of 1 place taken" in detail
