@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from catalog.models import Product
@@ -107,7 +108,8 @@ def reservation_cancel(request: HttpRequest, code: str) -> HttpResponse:
     reservation = access_reservation_for_shopper(request.user, code)
     form = CancelForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
-        reason = form.cleaned_data["reason"] or _("Dibatalkan oleh pembeli.")
+        # Stored in the source language: the vendor's portal and every email read Indonesian.
+        reason = form.cleaned_data["reason"] or gettext_noop("Dibatalkan oleh pembeli.")
         try:
             services.reservation_cancel(reservation=reservation, actor=request.user, reason=reason)
         except IllegalTransition:

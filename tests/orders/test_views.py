@@ -353,6 +353,16 @@ def test_cancelling_asks_for_confirmation_then_returns_the_stock(client, shopper
     assert stocked.stock_reserved == 0
 
 
+def test_the_default_cancel_reason_is_stored_in_indonesian_whatever_the_shoppers_language(client, shopper, reservation):
+    client.force_login(shopper)
+    client.cookies["django_language"] = "en"
+
+    client.post(reverse("orders:reservation-cancel", args=[reservation.code]), {"reason": ""})
+
+    reservation.refresh_from_db()
+    assert reservation.cancel_reason == "Dibatalkan oleh pembeli."
+
+
 def test_cancelling_a_collected_reservation_is_refused_politely(client, shopper, reservation, vendor, owner):
     services.reservation_collect(vendor=vendor, code=reservation.code, actor=owner)
     client.force_login(shopper)
