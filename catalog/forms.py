@@ -30,14 +30,14 @@ class WholeNumberField(forms.IntegerField):
 
     Django's IntegerField would read `25.000` as 25 (it drops a trailing `.000` as a decimal part)."""
 
-    grouped = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
+    grouped = re.compile(r"[+-]?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
 
     def to_python(self, value):
         if isinstance(value, str):
             value = re.sub(r"(?i)^\s*rp\.?", "", value).replace(" ", "")
             if self.grouped.fullmatch(value):
                 value = re.sub(r"[.,]", "", value)
-            elif value and not re.fullmatch(r"-?\d+", value):
+            elif value and not re.fullmatch(r"[+-]?\d+", value):
                 raise ValidationError(_("Tulis angka bulat saja, contoh: 25000."), code="invalid")
         return super().to_python(value)
 
@@ -116,7 +116,7 @@ class ProductEditForm(ProductForm):
 class StockAdjustForm(forms.Form):
     REASONS = [(reason.value, reason.label) for reason in StockMovement.Reason if reason in ADJUST_REASONS]
 
-    delta = forms.IntegerField(
+    delta = WholeNumberField(
         label=_("Jumlah"),
         min_value=-9999,
         max_value=9999,

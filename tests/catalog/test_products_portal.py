@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from catalog.forms import StockAdjustForm
 from catalog.models import Product
 from catalog.services.products import (
     StockRefused,
@@ -285,3 +286,11 @@ def test_price_that_is_not_a_whole_number_is_a_form_error(client, vendor, owner,
     data = {"name": "Kopi", "category": factories.category().pk, "price": price, "sale_unit": "pcs"}
     response = client.post(reverse("vendors:product-create"), data | {"stock_on_hand": "1"})
     assert "price" in response.context["form"].errors
+
+
+@pytest.mark.parametrize(("typed", "delta"), [("+5", 5), ("1.000", 1000), ("-1.000", -1000), ("-2", -2)])
+def test_stock_adjustment_reads_signs_and_thousand_separators(typed, delta):
+    reason = "restock" if delta > 0 else "correction"
+    form = StockAdjustForm({"delta": typed, "reason": reason})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["delta"] == delta
