@@ -273,6 +273,17 @@ def test_stock_sold_out_while_in_the_cart_is_reported_at_checkout(client, shoppe
     assert not Reservation.objects.exists()
 
 
+def test_checkout_says_why_its_button_is_disabled_when_a_line_has_a_problem(client, shopper, stocked):
+    client.force_login(shopper)
+    add(client, stocked, 3)
+    Product.objects.filter(pk=stocked.pk).update(stock_on_hand=2)
+
+    body = client.get(CHECKOUT).content.decode()
+
+    assert "Ubah atau hapus baris yang bertanda merah sebelum memesan." in body
+    assert re.search(r"<button type=\"submit\"[^>]* disabled>", body)
+
+
 def test_an_unverified_shopper_is_told_to_verify_first(client, stocked, pickup_day):
     client.force_login(factories.UserFactory(verified=False))
     add(client, stocked, 1)
