@@ -99,7 +99,8 @@ class VendorApplicationForm(VendorProfileForm):
 
 
 class VendorSwitchForm(forms.Form):
-    vendor = forms.IntegerField(widget=forms.HiddenInput)
+    # Bounded: an id beyond the database's integer range would crash the lookup instead of giving 404.
+    vendor = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
 
 
 class PickupCodeForm(forms.Form):

@@ -146,6 +146,12 @@ def test_switching_to_a_vendor_one_is_not_member_of_is_404(client, owner):
     assert client.post(reverse("vendors:switch"), {"vendor": stranger.pk}).status_code == HTTPStatus.NOT_FOUND
 
 
+@pytest.mark.parametrize("value", ["99999999999999999999999", "-1", "abc", ""])
+def test_switching_to_a_nonsense_vendor_id_is_404_not_500(client, owner, value):
+    client.force_login(owner)
+    assert client.post(reverse("vendors:switch"), {"vendor": value}).status_code == HTTPStatus.NOT_FOUND
+
+
 def test_nib_of_another_vendor_is_a_friendly_form_error(client, shopper, vendor):
     client.force_login(shopper)
     response = client.post(reverse("vendors:apply"), _application_data(nib=vendor.nib))
