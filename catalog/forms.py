@@ -6,7 +6,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from orders.models import StockMovement
@@ -22,6 +22,7 @@ IMAGE_ACCEPT = ",".join(f"image/{fmt.lower()}" for fmt in ALLOWED_FORMATS)
 SCAN_ACCEPT = "application/pdf,image/jpeg,image/png"
 
 
+DESCRIPTION_LIMIT = 3000
 LIMITS = (("price", 100, 100_000_000), ("stock_on_hand", 0, 99_999), ("lead_time_days", 0, 60))
 
 
@@ -95,6 +96,8 @@ class ProductForm(forms.ModelForm):
             if name in self.fields:
                 self.fields[name].validators += [MinValueValidator(low), MaxValueValidator(high)]
                 self.fields[name].widget.attrs.update(min=low, max=high)
+        self.fields["description"].validators.append(MaxLengthValidator(DESCRIPTION_LIMIT))  # a text column
+        self.fields["description"].widget.attrs["maxlength"] = DESCRIPTION_LIMIT
 
     def clean(self):
         cleaned = super().clean()

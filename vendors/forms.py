@@ -3,6 +3,7 @@ status, unit, owner, verification and membership are never settable here."""
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from catalog.images import ALLOWED_FORMATS, check_upload_size
@@ -14,6 +15,7 @@ from sentra.whatsapp import normalize_phone
 from .models import Vendor
 
 IMAGE_ACCEPT = ",".join(f"image/{fmt.lower()}" for fmt in ALLOWED_FORMATS)
+TEXT_LIMITS = (("story", 3000), ("address", 500))
 
 
 class CategoryChoiceField(ModelMultipleIdsField):
@@ -51,6 +53,13 @@ class VendorProfileForm(forms.ModelForm):
             "whatsapp": _("Contoh: 0812 3456 7890. Pembeli akan menghubungi nomor ini."),
             "on_holiday": _("Centang bila toko sedang tutup sementara."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, limit in TEXT_LIMITS:  # text columns have no length of their own
+            if name in self.fields:
+                self.fields[name].validators.append(MaxLengthValidator(limit))
+                self.fields[name].widget.attrs["maxlength"] = limit
 
     def clean_whatsapp(self) -> str:
         raw = self.cleaned_data.get("whatsapp", "").strip()

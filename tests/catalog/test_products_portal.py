@@ -294,3 +294,10 @@ def test_stock_adjustment_reads_signs_and_thousand_separators(typed, delta):
     form = StockAdjustForm({"delta": typed, "reason": reason})
     assert form.is_valid(), form.errors
     assert form.cleaned_data["delta"] == delta
+
+
+def test_overlong_description_is_a_form_error(client, vendor, owner):
+    client.force_login(owner)
+    data = {"name": "Kopi", "category": factories.category().pk, "price": "25000", "sale_unit": "pcs"}
+    response = client.post(reverse("vendors:product-create"), data | {"stock_on_hand": "1", "description": "x" * 3001})
+    assert "description" in response.context["form"].errors

@@ -113,3 +113,11 @@ def test_pending_vendor_dashboard_offers_no_hand_over_labels_or_report(client, d
     assert reverse("vendors:reservation-collect") not in page
     assert reverse("vendors:labels") not in page, page[page.find(reverse("vendors:labels")) - 300 :][:400]
     assert reverse("vendors:product-create") in page
+
+
+def test_overlong_story_is_a_form_error_and_nothing_changes(client, owner, vendor):
+    client.force_login(owner)
+    response = client.post(reverse("vendors:profile"), {"story": "x" * 3001, "whatsapp": "0812 3456 7890"})
+    assert "story" in response.context["form"].errors
+    vendor.refresh_from_db()
+    assert len(vendor.story) < 3001
