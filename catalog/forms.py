@@ -94,15 +94,17 @@ class ProductForm(forms.ModelForm):
         # Sane bounds (the database's would be 2 billion, or none at all on SQLite), with messages that say them.
         for name, low, high in LIMITS:
             if name in self.fields:
-                self.fields[name].validators += [MinValueValidator(low), MaxValueValidator(high)]
-                self.fields[name].widget.attrs.update(min=low, max=high)
+                field = self.fields[name]
+                kept = [v for v in field.validators if not isinstance(v, MinValueValidator | MaxValueValidator)]
+                field.validators = [*kept, MinValueValidator(low), MaxValueValidator(high)]
+                field.widget.attrs.update(min=low, max=high)
         self.fields["description"].validators.append(MaxLengthValidator(DESCRIPTION_LIMIT))  # a text column
         self.fields["description"].widget.attrs["maxlength"] = DESCRIPTION_LIMIT
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("made_to_order"):
-            if not cleaned.get("lead_time_days"):
+            if not cleaned.get("lead_time_days") and "lead_time_days" not in self.errors:
                 self.add_error("lead_time_days", _("Isi lama pembuatan, minimal 1 hari."))
         else:
             cleaned["lead_time_days"] = 0
