@@ -55,6 +55,16 @@ def with_places_taken(units, today: datetime.date | None = None):
     return units.annotate(taken=Count("assignments", filter=current)).order_by("code")
 
 
+def free_grid_cell(centre) -> dict[str, int]:
+    """The first empty cell of the centre's floor plan, row by row, for a new unit (a new row when all are full)."""
+    taken = set(ShopUnit.objects.filter(centre=centre).values_list("grid_row", "grid_col"))
+    rows = max((row for row, _ in taken), default=0)
+    cols = max((col for _, col in taken), default=1)
+    cells = ((row, col) for row in range(1, rows + 2) for col in range(1, cols + 1))
+    row, col = next(cell for cell in cells if cell not in taken)
+    return {"grid_row": row, "grid_col": col}
+
+
 def units_with_room(today: datetime.date) -> int:
     units = with_places_taken(ShopUnit.objects.all(), today)
     return sum(1 for capacity, taken in units.values_list("capacity", "taken") if taken < capacity)

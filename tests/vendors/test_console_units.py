@@ -257,3 +257,12 @@ def test_in_english_a_one_place_unit_reads_place_not_places(dinas_client, unit, 
 
     assert "1 of 1 place<" in board
     assert "1 of 1 place taken" in detail
+
+
+def test_a_new_unit_form_starts_at_the_first_empty_cell_of_the_floor_plan(dinas_client, centre, unit):
+    factories.ShopUnitFactory(centre=centre, code="A-02", grid_row=1, grid_col=2)
+    factories.ShopUnitFactory(centre=centre, code="B-02", grid_row=2, grid_col=2)
+
+    form = dinas_client.get(reverse("console:unit-create")).context["form"]
+
+    assert (form.initial["grid_row"], form.initial["grid_col"]) == (2, 1)

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from vendors.console_access import console_assignment, console_unit, console_view
 from vendors.console_forms import AssignForm, AssignmentEndForm, MoveForm, ShopUnitForm
-from vendors.console_selectors import floor_grids, with_tenancy_details
+from vendors.console_selectors import floor_grids, free_grid_cell, with_tenancy_details
 from vendors.models import Centre, ShopUnit
 from vendors.services import units
 
@@ -28,7 +28,8 @@ def _centre(request) -> Centre:
 
 @console_view("vendors.add_shopunit")
 def unit_create(request):
-    form = ShopUnitForm(request.POST or None, centre=_centre(request))
+    centre = _centre(request)
+    form = ShopUnitForm(request.POST or None, centre=centre, initial=free_grid_cell(centre))
     if request.method == "POST" and form.is_valid():
         unit = form.save()
         messages.success(request, _("Unit %(code)s ditambahkan.") % {"code": unit.code})
