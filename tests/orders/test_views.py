@@ -218,7 +218,7 @@ def test_checkout_without_any_pickup_date_cannot_be_submitted(client, shopper, v
 
     body = client.get(CHECKOUT).content.decode()
 
-    assert "Belum ada tanggal ambil" in body
+    assert "produk pesanan butuh waktu terlalu lama" in body
     assert re.search(r"<button type=\"submit\"[^>]* disabled>", body)
 
 
