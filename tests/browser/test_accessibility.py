@@ -30,7 +30,7 @@ def _public_product() -> Product:
 
 
 @pytest.mark.parametrize("language", ["id", "en"])
-def test_key_pages_have_no_serious_accessibility_violations(context, live_server, demo, language):
+def test_key_pages_have_no_serious_accessibility_violations(context, live_server, demo, language, csp_violations):
     base = live_server.url
     cookie = {"name": "django_language", "value": language, "url": base}
     context.add_cookies([cookie])
@@ -60,6 +60,7 @@ def test_key_pages_have_no_serious_accessibility_violations(context, live_server
             screenshot(page, f"a11y-{language}-{email.split('@')[0]}-{len(found)}")
 
     assert found == []
+    assert csp_violations == []
 
 
 FOCUS_VISIBLE = """() => {
