@@ -6,6 +6,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.views.decorators.cache import never_cache
 
 from catalog.models import Certificate, Product
 from vendors.models import ShopUnit, UnitAssignment, Vendor
@@ -21,7 +22,7 @@ def is_console_user(user) -> bool:
 
 
 def console_view(perm: str | tuple[str, ...]) -> Callable:
-    """Guard a console view: anonymous users go to login, others need the Dinas group and `perm`, else 403."""
+    """Guard a console view, never cached: anonymous users go to login, others need the Dinas group and `perm`."""
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)
@@ -30,7 +31,8 @@ def console_view(perm: str | tuple[str, ...]) -> Callable:
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        return login_required(permission_required(perm, raise_exception=True)(guarded))
+        # never_cache: pages and reports hold owners' contact details; keep them out of shared office PCs' caches.
+        return never_cache(login_required(permission_required(perm, raise_exception=True)(guarded)))
 
     return decorator
 

@@ -144,3 +144,10 @@ def test_the_admin_names_its_sections_in_indonesian_for_dinas_staff(client, dina
 
     assert "Katalog" in html and "Reservasi" in html and "UMKM dan unit ruko" in html
     assert ">Catalog<" not in html and ">Vendors<" not in html
+
+
+def test_console_pages_and_reports_are_never_cached_by_the_browser(client, dinas_user, objects):
+    client.force_login(dinas_user)
+
+    for url in all_urls(objects):
+        assert "no-store" in client.get(url)["Cache-Control"], url
