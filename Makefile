@@ -109,7 +109,9 @@ pytest: $(VENV)/.installed-dev
 	  echo "################################################################################"; \
 	  echo ""; \
 	fi
-	$(VENV)/bin/pytest $(XDIST) $(BROWSER_MARK) $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(XDIST) -m "not browser" $(PYTEST_ARGS)
+	@# Browser tests run apart, as in .ci/run: their live server flushes the database between tests.
+	@if [ -z "$(BROWSER_MARK)" ]; then $(VENV)/bin/pytest -m browser $(PYTEST_ARGS); fi
 
 # --- other ------------------------------------------------------------------
 
