@@ -1,7 +1,7 @@
 """Language choice: Indonesian unless the visitor picked another language with the switcher (cookie)."""
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseBadRequest
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
@@ -39,3 +39,30 @@ class PermissionsPolicyMiddleware:
         if self.policy:
             response.headers.setdefault("Permissions-Policy", self.policy)
         return response
+
+
+class RejectNulBytesMiddleware:
+    """Answer 400 to a request whose path or parameters carry a NUL byte.
+
+    PostgreSQL text cannot hold NUL, so such input would otherwise end in a 500 at the first query.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        if _has_nul(request):
+            return HttpResponseBadRequest("Permintaan tidak valid.", content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+
+def _has_nul(request: HttpRequest) -> bool:
+    if "\x00" in request.path:
+        return True
+    params = [request.GET]
+    if request.method == "POST" and request.content_type in (
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+    ):
+        params.append(request.POST)
+    return any("\x00" in key or any("\x00" in value for value in values) for qd in params for key, values in qd.lists())
