@@ -111,7 +111,10 @@ pytest: $(VENV)/.installed-dev
 	fi
 	$(VENV)/bin/pytest $(XDIST) -m "not browser" $(PYTEST_ARGS)
 	@# Browser tests run apart, as in .ci/run: their live server flushes the database between tests.
-	@if [ -z "$(BROWSER_MARK)" ]; then $(VENV)/bin/pytest -m browser $(PYTEST_ARGS); fi
+	@if [ -z "$(BROWSER_MARK)" ]; then \
+	  code=0; $(VENV)/bin/pytest -m browser $(PYTEST_ARGS) || code=$$?; \
+	  if [ $$code -eq 5 ]; then echo "No browser tests selected."; elif [ $$code -ne 0 ]; then exit $$code; fi; \
+	fi
 
 # --- other ------------------------------------------------------------------
 
