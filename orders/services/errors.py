@@ -77,5 +77,6 @@ class ReservationClosed(ReservationError, IllegalTransition):
 
     def __init__(self, code: str, status_label: str) -> None:
         super().__init__(
-            _("Reservasi %(code)s berstatus “%(status)s”; tidak bisa diubah lagi.") % {"code": code, "status": status_label}
+            _("Reservasi %(code)s berstatus “%(status)s”; tidak bisa diubah lagi.")
+            % {"code": code, "status": status_label}
         )
