@@ -8,9 +8,11 @@ os.environ["DJANGO_DEBUG"] = "0"
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-a-secret")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
-_media = tempfile.mkdtemp(prefix="sentra-test-media-")
-os.environ.setdefault("MEDIA_ROOT", os.path.join(_media, "public"))
-os.environ.setdefault("PRIVATE_MEDIA_ROOT", os.path.join(_media, "private"))
+# One media folder per test process: xdist workers inherit the controller's environment, and two workers
+# writing the same generated picture at once read each other's half-written files.
+_media = tempfile.mkdtemp(prefix=f"sentra-test-media-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-")
+os.environ["MEDIA_ROOT"] = os.path.join(_media, "public")
+os.environ["PRIVATE_MEDIA_ROOT"] = os.path.join(_media, "private")
 
 from sentra.settings import *  # noqa: E402, F403
 
