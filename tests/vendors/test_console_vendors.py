@@ -41,12 +41,12 @@ def test_the_queue_shows_submitted_applications_oldest_first_by_default(dinas_cl
         ({"status": "", "daerah": "18.72"}, {"Kopi Metro"}),
         ({"status": "", "jenis": "lapas"}, {"Lapas Kotabumi"}),
         ({"status": "", "q": "kopi"}, {"Kopi Metro"}),
-        ({"status": "", "q": "9100000000777"}, {"Tapis Jaya"}),
+        ({"status": "", "q": "1800000000777"}, {"Tapis Jaya"}),
         ({"status": "", "q": "pemilik@example"}, {"Tapis Jaya"}),
     ],
 )
 def test_the_vendor_list_filters_by_status_region_kind_and_search(dinas_client, owner, query, expected):
-    factories.VendorFactory(name="Tapis Jaya", nib="9100000000777", owner=owner)
+    factories.VendorFactory(name="Tapis Jaya", nib="1800000000777", owner=owner)
     submitted(2, name="Kopi Metro", regency=factories.regency("18.72"))
     factories.VendorFactory(name="Lapas Kotabumi", kind=Vendor.Kind.LAPAS, nib="", status=S.SUSPENDED)
 
