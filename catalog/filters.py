@@ -80,22 +80,32 @@ class RupiahFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField  # whole rupiah: "1e9", "NaN" or "12.5" are refused, not guessed
 
 
-class ProductFilter(django_filters.FilterSet):
-    q = SearchFilter(label=_("Kata kunci"), method="filter_search")
-    kategori = django_filters.ChoiceFilter(
+def category_filter() -> django_filters.ChoiceFilter:
+    """`kategori`: a category slug; a parent category includes its children (each FilterSet's filter_category)."""
+    return django_filters.ChoiceFilter(
         label=_("Kategori"),
         choices=category_choices,
         method="filter_category",
         empty_label=_("Semua kategori"),
         widget=FastSelect,
     )
-    daerah = django_filters.ChoiceFilter(
+
+
+def region_filter() -> django_filters.ChoiceFilter:
+    """`daerah`: a regency slug (each FilterSet's filter_region)."""
+    return django_filters.ChoiceFilter(
         label=_("Asal daerah"),
         choices=region_choices,
         method="filter_region",
         empty_label=_("Semua daerah"),
         widget=FastSelect,
     )
+
+
+class ProductFilter(django_filters.FilterSet):
+    q = SearchFilter(label=_("Kata kunci"), method="filter_search")
+    kategori = category_filter()
+    daerah = region_filter()
     sertifikat = django_filters.MultipleChoiceFilter(
         label=_("Sertifikat"),
         choices=Certificate.Kind.choices,
@@ -166,20 +176,8 @@ class ProductFilter(django_filters.FilterSet):
 
 
 class VendorFilter(django_filters.FilterSet):
-    daerah = django_filters.ChoiceFilter(
-        label=_("Asal daerah"),
-        choices=region_choices,
-        method="filter_region",
-        empty_label=_("Semua daerah"),
-        widget=FastSelect,
-    )
-    kategori = django_filters.ChoiceFilter(
-        label=_("Kategori"),
-        choices=category_choices,
-        method="filter_category",
-        empty_label=_("Semua kategori"),
-        widget=FastSelect,
-    )
+    daerah = region_filter()
+    kategori = category_filter()
     jenis = django_filters.ChoiceFilter(
         label=_("Jenis usaha"),
         choices=Vendor.Kind.choices,
