@@ -106,7 +106,7 @@ def _create_reservation(shopper, vendor: Vendor, lines: list[tuple[Product, int]
     )
     reservation._history_user = shopper
     reservation.save()
-    _write_lines(reservation, lines, shopper)
+    reservation_lines_write(reservation=reservation, lines=lines, actor=shopper)
     ReservationEvent.objects.create(
         reservation=reservation, to_status=Reservation.Status.PLACED, actor=shopper, created_at=now
     )
@@ -192,7 +192,8 @@ def _hold_deadlines(by_vendor, products, quantities, pickup_date, now) -> dict[i
     return {vendor.pk: hold_deadline(points[vendor.pk].centre, pickup_date) for vendor in by_vendor}
 
 
-def _write_lines(reservation: Reservation, lines: list[tuple[Product, int]], shopper) -> None:
+def reservation_lines_write(*, reservation: Reservation, lines: list[tuple[Product, int]], actor) -> None:
+    """Write the lines with name/price snapshots and hold their stock (lines in product pk order; rows locked)."""
     ReservationLine.objects.bulk_create(
         ReservationLine(
             reservation=reservation,
@@ -207,7 +208,7 @@ def _write_lines(reservation: Reservation, lines: list[tuple[Product, int]], sho
     )
     for product, quantity in lines:
         if not product.made_to_order:
-            stock_hold(product=product, quantity=quantity, reservation=reservation, actor=shopper)
+            stock_hold(product=product, quantity=quantity, reservation=reservation, actor=actor)
 
 
 def _unused_code() -> str:

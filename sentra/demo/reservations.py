@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from catalog.models import Product
-from orders.models import Reservation, ReservationEvent, ReservationLine, StockMovement, new_reservation_code
+from orders.models import Reservation, ReservationEvent, StockMovement, new_reservation_code
+from orders.services.reserve import reservation_lines_write
 from orders.services.schedule import pickup_dates
-from orders.services.stock import stock_hand_over, stock_hold, stock_release
+from orders.services.stock import stock_hand_over, stock_release
 from vendors.models import Centre, Vendor
 
 S = Reservation.Status
@@ -148,24 +149,12 @@ class ReservationMaker:
         )
         reservation._history_user = shopper
         reservation.save()
-        ReservationLine.objects.bulk_create(
-            ReservationLine(
-                reservation=reservation,
-                product=p,
-                product_name=p.name,
-                sale_unit=p.sale_unit,
-                unit_price=p.price,
-                quantity=q,
-                made_to_order=p.made_to_order,
-            )
-            for p, q in lines
-        )
         ReservationEvent.objects.create(
             reservation=reservation, to_status=S.PLACED, actor=shopper, created_at=placed_at
         )
-        for product, quantity in sorted(lines, key=lambda line: line[0].pk):
-            if not product.made_to_order:
-                stock_hold(product=product, quantity=quantity, reservation=reservation, actor=shopper)
+        reservation_lines_write(
+            reservation=reservation, lines=sorted(lines, key=lambda line: line[0].pk), actor=shopper
+        )
         StockMovement.objects.filter(reservation=reservation).update(created_at=placed_at)
         return reservation
 
