@@ -184,10 +184,13 @@ class ProductMaker:
 
     def make_renditions(self) -> None:
         """Generate the thumbnails once per distinct photo (pages never process images)."""
-        renditions = []
-        for name in self.pictures.values():
-            image = ProductImage(image=name)
-            renditions += [image.thumb_320, image.thumb_640, image.large_1280]
+        # One ProductImage per rendition: renditions of one instance share its source file object, and
+        # threads reading it at once saw each other's seeks ("image file is truncated").
+        renditions = [
+            getattr(ProductImage(image=name), spec)
+            for name in self.pictures.values()
+            for spec in ("thumb_320", "thumb_640", "large_1280")
+        ]
         # Pillow releases the GIL while encoding: use every core.
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
             list(pool.map(lambda rendition: rendition.generate(), renditions))
