@@ -458,6 +458,7 @@ class Generator:
         from allauth.account.models import EmailAddress
 
         from catalog.models import Certificate, Product, ProductImage
+        from catalog.services.badges import badges_refresh
         from orders.models import Reservation, ReservationLine
         from vendors.models import ShopUnit, UnitAssignment, Vendor, VendorMembership
 
@@ -472,6 +473,7 @@ class Generator:
                 f"WHERE h.product_id = p.id"
             )
             cursor.execute(held)
+        badges_refresh()
         reset_sequences(
             get_user_model(),
             EmailAddress,

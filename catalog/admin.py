@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Category, Certificate, Product, ProductImage
+from .services.badges import badges_refresh
 
 
 @admin.register(Category)
@@ -47,3 +48,18 @@ class CertificateAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["products"]
     readonly_fields = ["status", "reviewed_by", "reviewed_at", "review_note", "created_at"]
     exclude = ["scan"]
+
+    # Stored badges (catalog.services.badges) follow every change made here, for the old and the new vendor.
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        before = form.initial.get("vendor")  # the vendor before this change, when it was moved
+        badges_refresh(vendor_ids={form.instance.vendor_id, *([before] if before else [])})
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        badges_refresh(vendor_ids=[obj.vendor_id])
+
+    def delete_queryset(self, request, queryset):
+        vendor_ids = set(queryset.values_list("vendor_id", flat=True))
+        super().delete_queryset(request, queryset)
+        badges_refresh(vendor_ids=vendor_ids)

@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, OuterRef, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -56,21 +56,6 @@ class Category(models.Model):
 
 
 class ProductQuerySet(models.QuerySet):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._badges_on: tuple[datetime.date | None] | None = None  # set by with_badges()
-
-    def _clone(self) -> "ProductQuerySet":
-        clone = super()._clone()
-        clone._badges_on = self._badges_on
-        return clone
-
-    def _fetch_all(self) -> None:
-        fetching = self._result_cache is None
-        super()._fetch_all()
-        if fetching and self._badges_on is not None and self._iterable_class is models.query.ModelIterable:
-            _attach_badges(self._result_cache, on=self._badges_on[0])
-
     def published(self) -> "ProductQuerySet":
         """Products a shopper may see: published, of an approved vendor."""
         return self.filter(status=Product.Status.PUBLISHED, vendor__status=Vendor.Status.APPROVED)
@@ -89,45 +74,15 @@ class ProductQuerySet(models.QuerySet):
             models.Prefetch("images", queryset=ProductImage.objects.order_by("position", "pk"))
         )
 
-    def with_badges(self, on: datetime.date | None = None) -> "ProductQuerySet":
-        """Set has_halal / has_pirt / has_bnsp: a verified, unexpired certificate covers it (BNSP: its vendor).
-
-        One query for the whole fetched list, after it is fetched. (EXISTS annotations made PostgreSQL hash
-        every certificate-product pair before returning 24 cards: ~100 ms on 200,000 products, see bench/.)
-        """
-        clone = self._chain()
-        clone._badges_on = (on,)
-        return clone
-
     def with_certificate(self, kind: str, on: datetime.date | None = None) -> "ProductQuerySet":
-        """Only products that carry a valid badge of `kind` (halal, pirt, bnsp)."""
-        return self.filter(_valid_certificate_exists(kind, on))
+        """Only products that carry a valid badge of `kind` (halal, pirt, bnsp) on `on` (today in WIB)."""
+        field = "vendor__bnsp_until" if kind == Certificate.Kind.BNSP else f"{kind}_until"
+        return self.filter(**{f"{field}__gte": on or timezone.localdate()})
 
 
-def _attach_badges(products: list["Product"], *, on: datetime.date | None) -> None:
-    for product in products:
-        product.has_halal = product.has_pirt = product.has_bnsp = False
-    if not products:
-        return
-    by_pk = {product.pk: product for product in products}
-    vendor_ids = {product.vendor_id for product in products}
-    covering = Q(kind__in=[Certificate.Kind.HALAL, Certificate.Kind.PIRT], products__in=by_pk)
-    rows = Certificate.objects.valid(on).filter(
-        covering | Q(kind=Certificate.Kind.BNSP, vendor_id__in=vendor_ids), vendor_id__in=vendor_ids
-    )
-    for kind, vendor_id, product_id in rows.values_list("kind", "vendor_id", "products").distinct():
-        if kind == Certificate.Kind.BNSP:
-            for product in products:
-                product.has_bnsp = product.has_bnsp or product.vendor_id == vendor_id
-        elif (product := by_pk.get(product_id)) and product.vendor_id == vendor_id:
-            setattr(product, f"has_{kind}", True)
-
-
-def _valid_certificate_exists(kind: str, on: datetime.date | None) -> models.Exists:
-    valid = Certificate.objects.valid(on).filter(kind=kind, vendor=OuterRef("vendor_id"))
-    if kind != Certificate.Kind.BNSP:
-        valid = valid.filter(products=OuterRef("pk"))
-    return models.Exists(valid)
+def badge_shows(until: datetime.date | None, on: datetime.date | None = None) -> bool:
+    """Whether a stored badge date (halal_until, pirt_until, bnsp_until) still earns the badge on `on`."""
+    return until is not None and until >= (on or timezone.localdate())
 
 
 class Product(models.Model):
@@ -161,11 +116,14 @@ class Product(models.Model):
     made_to_order = models.BooleanField(_("dibuat sesuai pesanan"), default=False)
     lead_time_days = models.PositiveSmallIntegerField(_("lama pembuatan (hari)"), default=0)
     is_featured = models.BooleanField(_("unggulan"), default=False)
+    # The last day a verified certificate of the kind covers the product (catalog.services.badges keeps them).
+    halal_until = models.DateField(_("halal berlaku sampai"), null=True, blank=True, editable=False)
+    pirt_until = models.DateField(_("P-IRT berlaku sampai"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
 
     objects = ProductQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at", "stock_reserved"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "stock_reserved", "halal_until", "pirt_until"])
 
     class Meta:
         verbose_name = _("produk")
@@ -200,6 +158,18 @@ class Product(models.Model):
     @property
     def stock_available(self) -> int:
         return max(self.stock_on_hand - self.stock_reserved, 0)
+
+    @property
+    def has_halal(self) -> bool:
+        return badge_shows(self.halal_until)
+
+    @property
+    def has_pirt(self) -> bool:
+        return badge_shows(self.pirt_until)
+
+    @property
+    def has_bnsp(self) -> bool:
+        return badge_shows(self.vendor.bnsp_until)
 
     @property
     def is_public(self) -> bool:

@@ -7,7 +7,7 @@ Every public page runs a constant number of queries: lists fetch their rows with
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -88,7 +88,7 @@ def regions_by_slug() -> dict[str, RegionRow]:
 
 def public_products() -> QuerySet:
     """Published products of approved vendors, ready for cards (vendor, region, category, photos, badges)."""
-    return Product.objects.published().with_card_data().with_badges().defer("description", "status_note")
+    return Product.objects.published().with_card_data().defer("description", "status_note")
 
 
 def newest_products(limit: int = 8) -> list[Product]:
@@ -134,13 +134,10 @@ def related_products(product: Product, limit: int = 4) -> list[Product]:
 
 def public_vendors() -> QuerySet:
     """Approved vendors for the directory, with region, current units and the BNSP flag."""
-    today = timezone.localdate()
-    bnsp = Certificate.objects.valid(today).filter(kind=Certificate.Kind.BNSP, vendor=OuterRef("pk"))
-    units = UnitAssignment.objects.active(today).select_related("unit").order_by("unit__code")
+    units = UnitAssignment.objects.active(timezone.localdate()).select_related("unit").order_by("unit__code")
     return (
         Vendor.objects.approved()
         .with_card_data()
-        .annotate(has_bnsp=Exists(bnsp))
         .prefetch_related(Prefetch("unit_assignments", queryset=units, to_attr="current_assignments"))
         .defer("story", "address", "status_note")
     )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from catalog.models import Category, Certificate, Product
+from catalog.services.badges import badges_refresh
 from orders.models import Reservation, ReservationLine
 from vendors.models import Centre, OpeningHours, Regency, ShopUnit, UnitAssignment, Vendor, VendorMembership
 
@@ -155,6 +156,8 @@ class CertificateFactory(DjangoModelFactory):
     def products(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.products.set(extracted)
+        if create:  # as the certificate services do: the stored badges follow
+            badges_refresh(vendor_ids=[obj.vendor_id])
 
 
 class ReservationFactory(DjangoModelFactory):

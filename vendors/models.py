@@ -254,9 +254,11 @@ class Vendor(models.Model):
     on_holiday = models.BooleanField(_("sedang libur"), default=False)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+    # The last day a verified BNSP certificate of the vendor is valid (catalog.services.badges keeps it).
+    bnsp_until = models.DateField(_("BNSP berlaku sampai"), null=True, blank=True, editable=False)
 
     objects = VendorQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "bnsp_until"])
 
     class Meta:
         verbose_name = _("UMKM")
@@ -287,6 +289,11 @@ class Vendor(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status == self.Status.APPROVED
+
+    @property
+    def has_bnsp(self) -> bool:
+        """A verified BNSP certificate of the vendor is valid today (its products show the BNSP badge)."""
+        return self.bnsp_until is not None and self.bnsp_until >= timezone.localdate()
 
     @property
     def is_lapas(self) -> bool:

@@ -19,6 +19,8 @@ from catalog.images import MAX_UPLOAD_BYTES, check_upload_size
 from catalog.models import Certificate, CertificateReminder
 from vendors.models import Vendor
 
+from .badges import badges_refresh
+
 logger = logging.getLogger(__name__)
 
 REMINDER_DAYS = (60, 14)
@@ -101,6 +103,7 @@ def certificate_update(*, certificate: Certificate, actor, scan=None, products=N
             certificate.products.set(products)
         if certificate.status != Certificate.Status.SUBMITTED:
             certificate.transition(Certificate.Status.SUBMITTED, actor=actor)
+            badges_refresh(vendor_ids=[certificate.vendor_id])
         if old_scan:
             transaction.on_commit(lambda: _delete_file(old_scan))
     return certificate

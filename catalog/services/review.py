@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.models import Certificate, Product
+from catalog.services.badges import badges_refresh
 from sentra.cache import invalidate_pages
 from sentra.states import IllegalTransition
 from vendors.services.review import notify_vendor
@@ -17,6 +18,7 @@ from vendors.services.review import notify_vendor
 def _review(certificate: Certificate, to: str, *, actor, note: str) -> Certificate:
     locked = Certificate.objects.select_for_update().select_related("vendor__regency").get(pk=certificate.pk)
     locked.transition(to, actor=actor, reason=note.strip())
+    badges_refresh(vendor_ids=[locked.vendor_id])
     for field in ("status", "reviewed_by", "reviewed_at", "review_note"):
         setattr(certificate, field, getattr(locked, field))
     context = {"certificate": locked, "portal_url": f"{settings.SITE_URL}/toko/"}

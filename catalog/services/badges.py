@@ -1,0 +1,52 @@
+"""Stored certificate badges: the last day each badge is valid, kept on the product (and vendor) rows.
+
+A product shows "Halal" / "P-IRT" while a valid certificate of that kind covers it, and "BNSP" while its
+vendor holds a valid BNSP certificate (see `Certificate.objects.valid()`). Joining certificates into every list
+of 24 cards and into the `sertifikat` filter over 200,000 products cost 30–60 ms per page (bench/), so the
+rows store `Product.halal_until`, `Product.pirt_until` and `Vendor.bnsp_until`: the latest `valid_until` of
+the verified certificates that earn the badge (NO_EXPIRY when one never expires, NULL when there is none).
+Expiry needs no job: a badge shows while its date is today or later (`catalog.models.badge_shows`).
+
+Every write that changes a certificate's status, kind, dates, stage, vendor or covered products calls
+`badges_refresh()` for the vendors concerned, in the same transaction.
+"""
+
+import datetime
+from collections.abc import Iterable
+
+from django.db.models import OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+NO_EXPIRY = datetime.date(9999, 12, 31)
+STAGES_WITHOUT_BADGE = ("applied", "in_process")  # a halal application is not a certificate yet
+
+
+def badges_refresh(*, vendor_ids: Iterable[int] | None = None) -> None:
+    """Recompute the stored badge dates of the given vendors and their products (None: every vendor)."""
+    from catalog.models import Certificate, Product
+    from vendors.models import Vendor
+
+    refresh_badge_dates(Product, Vendor, Certificate, vendor_ids=vendor_ids)
+
+
+def refresh_badge_dates(product_model, vendor_model, certificate_model, *, vendor_ids=None) -> None:
+    """Two UPDATE statements; the models are passed in so that migrations can use their historical models."""
+    earning = certificate_model.objects.filter(status="verified").exclude(
+        Q(kind="halal") & Q(halal_stage__in=STAGES_WITHOUT_BADGE)
+    )
+
+    def latest(kind: str, vendor: str, **covering) -> Subquery:
+        rows = earning.filter(kind=kind, vendor_id=OuterRef(vendor), **covering)
+        rows = rows.annotate(until=Coalesce("valid_until", Value(NO_EXPIRY))).order_by("-until")
+        return Subquery(rows.values("until")[:1])
+
+    products = product_model.objects.all()
+    vendors = vendor_model.objects.all()
+    if vendor_ids is not None:
+        vendor_ids = list(vendor_ids)
+        products, vendors = products.filter(vendor_id__in=vendor_ids), vendors.filter(pk__in=vendor_ids)
+    products.update(
+        halal_until=latest("halal", "vendor_id", products=OuterRef("pk")),
+        pirt_until=latest("pirt", "vendor_id", products=OuterRef("pk")),
+    )
+    vendors.update(bnsp_until=latest("bnsp", "pk"))
