@@ -218,6 +218,10 @@ class ProductImage(models.Model):
     def __str__(self) -> str:
         return self.alt_text or self.product.name
 
+    @property
+    def file_name(self) -> str:
+        return self.image.name
+
 
 class CertificateQuerySet(models.QuerySet):
     def valid(self, on: datetime.date | None = None) -> "CertificateQuerySet":

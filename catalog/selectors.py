@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from vendors.models import Centre, Regency, ShopUnit, UnitAssignment, Vendor
 
+from .cards import as_cards
 from .models import Category, Certificate, Product
 
 LOOKUP_TTL = 300  # seconds; counts on the home page may lag this much
@@ -87,8 +88,8 @@ def regions_by_slug() -> dict[str, RegionRow]:
 
 
 def public_products() -> QuerySet:
-    """Published products of approved vendors, ready for cards (vendor, region, category, photos, badges)."""
-    return Product.objects.published().with_card_data().defer("description", "status_note")
+    """Published products of approved vendors, as ProductCards (catalog.cards): one query for a list."""
+    return as_cards(Product.objects.published())
 
 
 def newest_products(limit: int = 8) -> list[Product]:

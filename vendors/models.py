@@ -129,7 +129,12 @@ class Regency(models.Model):
 
     @property
     def display_name(self) -> str:
-        return f"Kota {self.name}" if self.kind == self.Kind.KOTA else self.name
+        return self.display_name_of(self.name, self.kind)
+
+    @classmethod
+    def display_name_of(cls, name: str, kind: str) -> str:
+        """ "Kota Metro", "Lampung Selatan": how a region is named to shoppers."""
+        return f"Kota {name}" if kind == cls.Kind.KOTA else name
 
     @property
     def pirt_code(self) -> str:

@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from catalog.models import ProductImage
+
 register = template.Library()
 
 CARD_SIZES = "(min-width: 1200px) 220px, (min-width: 768px) 25vw, 50vw"
@@ -21,15 +23,18 @@ def _fit(width: int, height: int, box: int) -> tuple[int, int]:
 
 
 def rendition_url(image, spec: str) -> str:
-    """URL of a rendition (`thumb_320`, ...), remembered per photo file.
+    """URL of a rendition (`thumb_320`, ...) of a ProductImage or a card's CardImage, remembered per file.
 
     imagekit names a rendition by an md5 of a pure-Python pickle of the spec: ~0.5 ms per call, three per
     card, a third of a 24-card catalogue page (measured with bench/). The name depends only on the photo's
     file name and the spec, so it is computed once per worker and file.
     """
-    key = (spec, image.image.name)
+    key = (spec, image.file_name)
     url = _rendition_urls.get(key)
     if url is None:
+        if not isinstance(image, ProductImage):  # a card's photo: an unsaved stand-in names the rendition
+            # (non-zero dimensions, or ImageField would open the file to measure it)
+            image = ProductImage(image=image.file_name, width=image.width or 1, height=image.height or 1)
         url = getattr(image, spec).url
         if len(_rendition_urls) >= MAX_REMEMBERED_URLS:
             _rendition_urls.clear()

@@ -1,0 +1,159 @@
+"""Product cards: what a card in a list shows, read as plain values in one query (no model instances).
+
+Every list of products (catalogue, home, store page, related products) renders 8–24 cards. Building a
+Product with its vendor, region and category instances, then prefetching photos, cost ~4 ms of the
+catalogue's 25 ms budget on 200,000 products (bench/); a values() query with the main photo as one JSON
+subquery costs ~1 ms. `ProductCard` answers the same names the card templates and tags use on a Product
+(`vendor.name`, `vendor.regency.display_name`, `main_image`, `has_halal`, `stock_available`, …).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import F, JSONField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import JSONObject
+from django.db.models.query import ValuesIterable
+from django.urls import reverse
+
+from vendors.models import Regency, Vendor
+
+from .models import ProductImage, badge_shows
+
+CARD_VALUES = {
+    "pk": "pk",
+    "slug": "slug",
+    "name": "name",
+    "price": "price",
+    "sale_unit": "sale_unit",
+    "stock_on_hand": "stock_on_hand",
+    "stock_reserved": "stock_reserved",
+    "made_to_order": "made_to_order",
+    "lead_time_days": "lead_time_days",
+    "halal_until": "halal_until",
+    "pirt_until": "pirt_until",
+    "vendor_id": "vendor_id",
+    "category_id": "category_id",
+    "vendor_name": "vendor__name",
+    "vendor_slug": "vendor__slug",
+    "vendor_kind": "vendor__kind",
+    "vendor_bnsp_until": "vendor__bnsp_until",
+    "regency_name": "vendor__regency__name",
+    "regency_kind": "vendor__regency__kind",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CardRegion:
+    name: str
+    kind: str
+
+    @property
+    def display_name(self) -> str:
+        return Regency.display_name_of(self.name, self.kind)
+
+
+@dataclass(frozen=True, slots=True)
+class CardVendor:
+    pk: int
+    name: str
+    slug: str
+    kind: str
+    bnsp_until: datetime.date | None
+    regency: CardRegion
+
+    @property
+    def is_lapas(self) -> bool:
+        return self.kind == Vendor.Kind.LAPAS
+
+
+@dataclass(frozen=True, slots=True)
+class CardImage:
+    """The main photo: what `{% product_image %}` needs (it builds rendition URLs from the file name)."""
+
+    file_name: str
+    width: int
+    height: int
+    alt_text: str
+
+
+@dataclass(slots=True)
+class ProductCard:
+    pk: int
+    slug: str
+    name: str
+    price: int
+    sale_unit: str
+    stock_on_hand: int
+    stock_reserved: int
+    made_to_order: bool
+    lead_time_days: int
+    halal_until: datetime.date | None
+    pirt_until: datetime.date | None
+    vendor_id: int
+    category_id: int
+    vendor: CardVendor
+    main_image: CardImage | None
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalog:product-detail", kwargs={"slug": self.slug})
+
+    @property
+    def stock_available(self) -> int:
+        return max(self.stock_on_hand - self.stock_reserved, 0)
+
+    @property
+    def has_halal(self) -> bool:
+        return badge_shows(self.halal_until)
+
+    @property
+    def has_pirt(self) -> bool:
+        return badge_shows(self.pirt_until)
+
+    @property
+    def has_bnsp(self) -> bool:
+        return badge_shows(self.vendor.bnsp_until)
+
+    @classmethod
+    def from_row(cls, row: dict) -> "ProductCard":
+        image = row["card_image"]
+        region = CardRegion(row["regency_name"], row["regency_kind"])
+        vendor = CardVendor(
+            pk=row["vendor_id"],
+            name=row["vendor_name"],
+            slug=row["vendor_slug"],
+            kind=row["vendor_kind"],
+            bnsp_until=row["vendor_bnsp_until"],
+            regency=region,
+        )
+        return cls(
+            **{name: row[name] for name in PRODUCT_FIELDS},
+            vendor=vendor,
+            main_image=CardImage(image["file"], image["width"], image["height"], image["alt"]) if image else None,
+        )
+
+
+PRODUCT_FIELDS = [field for field in ProductCard.__dataclass_fields__ if field in CARD_VALUES]
+
+
+class CardIterable(ValuesIterable):
+    """Yield a ProductCard per row (extra annotations such as a search rank are ignored)."""
+
+    def __iter__(self):
+        for row in super().__iter__():
+            yield ProductCard.from_row(row)
+
+
+def as_cards(queryset: QuerySet) -> QuerySet:
+    """`queryset` (of Product) yielding ProductCards; it can still be filtered, ordered, sliced and counted."""
+    photos = ProductImage.objects.filter(product=OuterRef("pk")).order_by("position", "pk")
+    photo = JSONObject(file="image", width="width", height="height", alt="alt_text")
+    cards = queryset.values(
+        *(name for name, path in CARD_VALUES.items() if name == path),
+        **{name: F(path) for name, path in CARD_VALUES.items() if name != path},
+        card_image=Subquery(photos.values_list(photo)[:1], output_field=JSONField()),
+    )
+    cards._iterable_class = CardIterable  # as QuerySet.values() sets ValuesIterable
+    return cards
