@@ -1,6 +1,9 @@
 """Reservation emails (Indonesian, plain text + simple HTML), sent only once the transaction commits."""
 
 import logging
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -11,6 +14,7 @@ from django.utils import translation
 
 from orders.models import Reservation
 from orders.selectors import PickupPoint, vendor_pickup_points
+from vendors.models import VendorMembership
 
 logger = logging.getLogger(__name__)
 
@@ -28,21 +32,48 @@ def notify(reservation: Reservation, kind: str, *, to_vendor: bool | None = None
     transaction.on_commit(lambda: send_reservation_emails(pk, kind, to_vendor=to_vendor))
 
 
+def notify_placed(reservations: list[Reservation], points: dict[int, PickupPoint]) -> None:
+    """Queue the emails of a new checkout for when the transaction commits, built from the rows just written.
+
+    Each reservation must carry its shopper, vendor and prefetched lines: nothing is read again after the
+    commit except the vendors' member addresses (one query for the whole checkout).
+    """
+    transaction.on_commit(lambda: _send_placed(reservations, points))
+
+
 def send_reservation_emails(pk: int, kind: str, *, to_vendor: bool) -> None:
     """Render and send the emails now; a mail server failure is logged, never raised after commit."""
     reservation = Reservation.objects.with_lines().get(pk=pk)
-    try:
+    with _failure_logged(reservation, kind):
         point = vendor_pickup_points([reservation.vendor_id])[reservation.vendor_id]
-        with translation.override(settings.LANGUAGE_CODE):
-            messages = [_message(reservation, point, kind, reservation.shopper.email, shopper_url(reservation), False)]
-            if to_vendor:
-                recipients = vendor_emails(reservation)
-                if recipients:
-                    messages.append(_message(reservation, point, kind, recipients, vendor_url(reservation), True))
-        for message in messages:
-            message.send()
+        _send(reservation, point, kind, vendor_emails(reservation) if to_vendor else [])
+
+
+def _send_placed(reservations: list[Reservation], points: dict[int, PickupPoint]) -> None:
+    members: dict[int, list[str]] = {}
+    with _failure_logged(reservations[0], "placed"):
+        members = _member_emails({reservation.vendor_id for reservation in reservations})
+    for reservation in reservations:
+        with _failure_logged(reservation, "placed"):
+            _send(reservation, points[reservation.vendor_id], "placed", members.get(reservation.vendor_id, []))
+
+
+@contextmanager
+def _failure_logged(reservation: Reservation, kind: str) -> Iterator[None]:
+    try:
+        yield
     except Exception:  # noqa: BLE001 - the reservation is committed; mail trouble must not turn into a 500
         logger.exception("reservation email failed reservation=%s kind=%s", reservation.code, kind)
+
+
+def _send(reservation: Reservation, point: PickupPoint, kind: str, vendor_recipients: list[str]) -> None:
+    """Send the shopper's email, and the vendor's to `vendor_recipients` if any."""
+    with translation.override(settings.LANGUAGE_CODE):
+        messages = [_message(reservation, point, kind, reservation.shopper.email, shopper_url(reservation), False)]
+        if vendor_recipients:
+            messages.append(_message(reservation, point, kind, vendor_recipients, vendor_url(reservation), True))
+    for message in messages:
+        message.send()
 
 
 def shopper_url(reservation: Reservation) -> str:
@@ -60,8 +91,16 @@ def vendor_url(reservation: Reservation) -> str:
 
 
 def vendor_emails(reservation: Reservation) -> list[str]:
-    members = reservation.vendor.memberships.filter(is_active=True).exclude(user__email="")
-    return sorted(set(members.values_list("user__email", flat=True)))
+    return _member_emails([reservation.vendor_id]).get(reservation.vendor_id, [])
+
+
+def _member_emails(vendor_ids: Iterable[int]) -> dict[int, list[str]]:
+    """Return {vendor id: sorted addresses of its active members} in one query."""
+    members = VendorMembership.objects.filter(vendor_id__in=vendor_ids, is_active=True).exclude(user__email="")
+    emails: dict[int, set[str]] = defaultdict(set)
+    for vendor_id, email in members.order_by().values_list("vendor_id", "user__email"):
+        emails[vendor_id].add(email)
+    return {vendor_id: sorted(found) for vendor_id, found in emails.items()}
 
 
 def _message(

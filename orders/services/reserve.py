@@ -3,14 +3,18 @@
 import datetime
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import CharField, Exists, OuterRef, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from simple_history.utils import bulk_create_with_history
 
 from catalog.models import Product
 from orders.models import Reservation, ReservationEvent, ReservationLine, new_reservation_code
@@ -34,6 +38,8 @@ from .expiry import expire_locked
 from .schedule import common_pickup_dates, hold_deadline
 from .stock import lock_products, lock_reservations, stock_hold
 
+Lines = tuple[Reservation, list[tuple[Product, int]]]  # a reservation and its (product, quantity) pairs
+
 
 def reservation_place(
     *,
@@ -49,13 +55,20 @@ def reservation_place(
 
     Submitting the same `checkout_token` again returns the reservations it already made.
     """
+    codes = [new_reservation_code() for _ in items]  # one per vendor at most
     try:
         with transaction.atomic():
-            _lock_shopper(shopper)
-            if existing := checkout_reservations(shopper, checkout_token):
-                return existing
+            verified = _lock_shopper(shopper)
+            now = timezone.now()
+            known = _known_reservations(shopper, checkout_token, product_pks=_as_pks(items), codes=codes, now=now)
+            if known.existing:
+                return known.existing
             quantities = _clean_quantities(items)
-            return _place(shopper, quantities, pickup_date, contact_name, contact_phone, note, checkout_token)
+            if not verified:
+                raise EmailNotVerified()
+            checkout = _Checkout(shopper, quantities, pickup_date, now, _unused_codes(codes, known.taken_codes))
+            contact = {"contact_name": contact_name, "contact_phone": contact_phone, "note": note}
+            return _place(checkout, known, checkout_token=checkout_token, **contact)
     except IntegrityError:
         if existing := checkout_reservations(shopper, checkout_token):
             return existing
@@ -64,54 +77,63 @@ def reservation_place(
         raise
 
 
-def _place(shopper, quantities, pickup_date, contact_name, contact_phone, note, checkout_token) -> list[Reservation]:
-    now = timezone.now()
-    if not EmailAddress.objects.filter(user=shopper, verified=True).exists():
-        raise EmailNotVerified()
-    overdue = _lock_overdue_holding(quantities.keys(), now)
-    products = lock_products(set(quantities) | {line.product_id for r in overdue for line in r.lines.all()})
-    if overdue:
-        for reservation in overdue:
-            expire_locked(reservation, now=now)
-        products = lock_products(quantities)  # re-read the released stock (rows stay locked)
+@dataclass(frozen=True)
+class _Checkout:
+    shopper: Any
+    quantities: dict[int, int]
+    pickup_date: datetime.date
+    now: datetime.datetime
+    codes: list[str]
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What the existing reservations tell a checkout, read in one query once the shopper is locked."""
+
+    existing: list[Reservation]  # made earlier by this checkout token
+    open_count: int  # the shopper's open reservations whose hold still runs
+    overdue_pks: set[int]  # open reservations past their hold that hold a product of the cart
+    taken_codes: set[str]  # candidate pickup codes already in use
+
+
+def _place(checkout: _Checkout, known: _Known, **fields) -> list[Reservation]:
+    shopper, quantities = checkout.shopper, checkout.quantities
+    products = _lock_products(shopper, quantities, known.overdue_pks, checkout.now)
     _check_products(shopper, products, quantities)
     by_vendor = _group_by_vendor(products, quantities)
-    _check_open_limit(shopper, len(by_vendor), now)
-    deadlines = _hold_deadlines(by_vendor, products, quantities, pickup_date, now)
-    contact = {"contact_name": contact_name, "contact_phone": contact_phone, "note": note}
-    return [
-        _create_reservation(
-            shopper,
-            vendor,
+    _check_open_limit(known.open_count, len(by_vendor))
+    points = vendor_pickup_points(vendor.pk for vendor in by_vendor)
+    deadlines = _hold_deadlines(by_vendor, products, quantities, checkout.pickup_date, checkout.now, points)
+    drafts = [
+        (
+            Reservation(
+                code=checkout.codes[i],
+                shopper=shopper,
+                vendor=vendor,
+                placed_at=checkout.now,
+                pickup_date=checkout.pickup_date,
+                hold_until=deadlines[vendor.pk],
+                total=sum(products[pk].price * quantities[pk] for pk in pks),
+                **fields,
+            ),
             [(products[pk], quantities[pk]) for pk in pks],
-            now=now,
-            pickup_date=pickup_date,
-            hold_until=deadlines[vendor.pk],
-            checkout_token=checkout_token,
-            **contact,
         )
-        for vendor, pks in by_vendor.items()
+        for i, (vendor, pks) in enumerate(by_vendor.items())
     ]
+    reservations = _write_reservations(drafts, actor=shopper, now=checkout.now)
+    notifications.notify_placed(reservations, points)
+    return reservations
 
 
-def _create_reservation(shopper, vendor: Vendor, lines: list[tuple[Product, int]], *, now, **fields) -> Reservation:
-    """Write one vendor's reservation: row, lines with snapshots, stock holds, timeline event, email."""
-    reservation = Reservation(
-        code=_unused_code(),
-        shopper=shopper,
-        vendor=vendor,
-        placed_at=now,
-        total=sum(product.price * quantity for product, quantity in lines),
-        **fields,
+def _write_reservations(drafts: list[Lines], *, actor, now: datetime.datetime) -> list[Reservation]:
+    """Insert the reservations, their history, lines, stock holds and timeline events: a constant number of queries."""
+    reservations = bulk_create_with_history([reservation for reservation, _ in drafts], Reservation, default_user=actor)
+    _attach_lines(reservations, reservations_lines_write(lines=drafts, actor=actor))
+    ReservationEvent.objects.bulk_create(
+        ReservationEvent(reservation=reservation, to_status=Reservation.Status.PLACED, actor=actor, created_at=now)
+        for reservation in reservations
     )
-    reservation._history_user = shopper
-    reservation.save()
-    reservation_lines_write(reservation=reservation, lines=lines, actor=shopper)
-    ReservationEvent.objects.create(
-        reservation=reservation, to_status=Reservation.Status.PLACED, actor=shopper, created_at=now
-    )
-    notifications.notify(reservation, "placed")
-    return reservation
+    return reservations
 
 
 def _clean_quantities(items: Mapping[int, int]) -> dict[int, int]:
@@ -128,30 +150,63 @@ def _clean_quantities(items: Mapping[int, int]) -> dict[int, int]:
     return quantities
 
 
-def _lock_shopper(shopper) -> None:
-    """Serialise one shopper's checkouts (open-reservation limit, double submit)."""
-    list(get_user_model().objects.select_for_update().filter(pk=shopper.pk))
+def _lock_shopper(shopper) -> bool:
+    """Serialise one shopper's checkouts (open-reservation limit, double submit); return if their email is verified."""
+    verified = Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True))
+    rows = get_user_model().objects.select_for_update(of=("self",)).filter(pk=shopper.pk).annotate(verified=verified)
+    return any(rows.values_list("verified", flat=True))
 
 
-def _lock_overdue_holding(product_pks, now: datetime.datetime) -> list[Reservation]:
-    """Lock the overdue reservations holding any of these products so their stock can be released first."""
-    pks = Reservation.objects.overdue(now).filter(lines__product_id__in=product_pks).values_list("pk", flat=True)
-    locked = lock_reservations(list(pks))
+def _as_pks(items: Mapping[int, int]) -> set[int]:
+    try:
+        return {int(pk) for pk in items}
+    except (TypeError, ValueError):
+        return set()  # _clean_quantities refuses them, after the double-submit check
+
+
+def _known_reservations(shopper, token: str, *, product_pks: set[int], codes: list[str], now) -> _Known:
+    """Read the reservations this checkout must know about in one query (a UNION, each part on an index)."""
+    mine = Reservation.objects.for_shopper(shopper)
+    parts = {
+        "token": mine.filter(checkout_token=token) if token else None,
+        "open": mine.open().filter(hold_until__gte=now),
+        "overdue": Reservation.objects.overdue(now).filter(lines__product_id__in=product_pks) if product_pks else None,
+        "code": Reservation.objects.filter(code__in=codes) if codes else None,
+    }
+    tagged = [qs.annotate(part=Value(tag, CharField())).order_by() for tag, qs in parts.items() if qs is not None]
+    rows: dict[str, dict[int, Reservation]] = defaultdict(dict)
+    for row in tagged[0].union(*tagged[1:], all=True):
+        rows[row.part][row.pk] = row
+    return _Known(
+        existing=sorted(rows["token"].values(), key=lambda r: r.pk),
+        open_count=len(rows["open"]),
+        overdue_pks=set(rows["overdue"]),
+        taken_codes={r.code for r in rows["code"].values()},
+    )
+
+
+def _lock_products(shopper, quantities: dict[int, int], overdue_pks: set[int], now) -> dict[int, Product]:
+    """Lock the overdue holds on the cart's products and release them, then the products (pk order, all locked)."""
     # Overdue is fixed by `now`: the set can only shrink while we wait for the locks.
-    return [r for r in locked if r.hold_until < now]
+    overdue = [r for r in lock_reservations(overdue_pks) if r.hold_until < now]
+    is_own = Exists(VendorMembership.objects.filter(user=shopper, is_active=True, vendor_id=OuterRef("vendor_id")))
+    released = {line.product_id for reservation in overdue for line in reservation.lines.all()}
+    products = lock_products(set(quantities) | released, is_own=is_own)
+    if overdue:
+        for reservation in overdue:
+            expire_locked(reservation, now=now)
+        products = lock_products(quantities, is_own=is_own)  # re-read the released stock (rows stay locked)
+    return products
 
 
 def _check_products(shopper, products: dict[int, Product], quantities: dict[int, int]) -> None:
-    own_vendor_ids = set(
-        VendorMembership.objects.filter(user=shopper, is_active=True).values_list("vendor_id", flat=True)
-    )
     for pk in sorted(quantities):
         product = products.get(pk)
         if product is None or product.status != Product.Status.PUBLISHED:
             raise ProductUnavailable(product.name if product else _("Produk"))
         if product.vendor.status != Vendor.Status.APPROVED or product.vendor.on_holiday:
             raise VendorUnavailable(product.vendor.name)
-        if product.vendor_id in own_vendor_ids:
+        if product.is_own:
             raise OwnProduct(product.name)
         if not product.made_to_order and product.stock_available < quantities[pk]:
             raise OutOfStock(product.name, product.stock_available)
@@ -164,9 +219,8 @@ def _group_by_vendor(products: dict[int, Product], quantities: dict[int, int]) -
     return dict(sorted(groups.items(), key=lambda item: item[0].pk))
 
 
-def _check_open_limit(shopper, new_count: int, now: datetime.datetime) -> None:
+def _check_open_limit(open_count: int, new_count: int) -> None:
     limit = settings.SENTRA_MAX_OPEN_RESERVATIONS
-    open_count = Reservation.objects.for_shopper(shopper).open().filter(hold_until__gte=now).count()
     if open_count + new_count > limit:
         message = ngettext(
             "Pesanan ini menjadi %(new)d reservasi (satu per UMKM), padahal Anda sudah punya %(open)d yang aktif; "
@@ -183,9 +237,8 @@ def checkout_lead_days(products) -> int:
     return max((p.lead_time_days for p in products if p.made_to_order), default=0)
 
 
-def _hold_deadlines(by_vendor, products, quantities, pickup_date, now) -> dict[int, datetime.datetime]:
+def _hold_deadlines(by_vendor, products, quantities, pickup_date, now, points) -> dict[int, datetime.datetime]:
     lead_days = checkout_lead_days(products[pk] for pk in quantities)
-    points = vendor_pickup_points(vendor.pk for vendor in by_vendor)
     centres = [points[vendor.pk].centre for vendor in by_vendor]
     if pickup_date not in common_pickup_dates(centres, now=now, lead_days=lead_days):
         raise PickupDateInvalid()
@@ -193,8 +246,13 @@ def _hold_deadlines(by_vendor, products, quantities, pickup_date, now) -> dict[i
 
 
 def reservation_lines_write(*, reservation: Reservation, lines: list[tuple[Product, int]], actor) -> None:
-    """Write the lines with name/price snapshots and hold their stock (lines in product pk order; rows locked)."""
-    ReservationLine.objects.bulk_create(
+    """Write one reservation's lines with name/price snapshots and hold their stock (product rows locked)."""
+    reservations_lines_write(lines=[(reservation, lines)], actor=actor)
+
+
+def reservations_lines_write(*, lines: list[Lines], actor) -> list[ReservationLine]:
+    """Write the lines of several reservations and hold their stock, in a constant number of queries."""
+    rows = ReservationLine.objects.bulk_create(
         ReservationLine(
             reservation=reservation,
             product=product,
@@ -204,15 +262,27 @@ def reservation_lines_write(*, reservation: Reservation, lines: list[tuple[Produ
             quantity=quantity,
             made_to_order=product.made_to_order,
         )
-        for product, quantity in lines
+        for reservation, pairs in lines
+        for product, quantity in pairs
     )
-    for product, quantity in lines:
-        if not product.made_to_order:
-            stock_hold(product=product, quantity=quantity, reservation=reservation, actor=actor)
+    stock_hold(lines=rows, actor=actor)
+    return rows
 
 
-def _unused_code() -> str:
-    code = new_reservation_code()
-    while Reservation.objects.filter(code=code).exists():
+def _attach_lines(reservations: list[Reservation], lines: list[ReservationLine]) -> None:
+    """Give each reservation its new lines as prefetch_related would, so the emails read them without a query."""
+    for reservation in reservations:  # the same private attributes Django's prefetch_one_level() sets
+        rows = reservation.lines.all()
+        rows._result_cache = [line for line in lines if line.reservation_id == reservation.pk]
+        rows._prefetch_done = True
+        reservation._prefetched_objects_cache = {"lines": rows}
+
+
+def _unused_codes(candidates: list[str], taken: set[str]) -> list[str]:
+    """The candidate pickup codes nobody uses yet, topped up (rarely) with codes checked one by one."""
+    codes = [code for code in candidates if code not in taken]
+    while len(codes) < len(candidates):
         code = new_reservation_code()
-    return code
+        if code not in codes and not Reservation.objects.filter(code=code).exists():
+            codes.append(code)
+    return codes

@@ -7,20 +7,21 @@ conditional, so even a missed lock cannot oversell: the CHECK constraint `produc
 is the last line of defence.
 """
 
+from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import F
+from django.db.models import Case, F, IntegerField, Value, When
 
 from catalog.models import Product
-from orders.models import Reservation, StockMovement
+from orders.models import Reservation, ReservationLine, StockMovement
 
 from .errors import OutOfStock
 
 
-def lock_products(pks: Iterable[int]) -> dict[int, Product]:
-    """Lock the products in pk order and return them by pk (with their vendor)."""
+def lock_products(pks: Iterable[int], **annotations) -> dict[int, Product]:
+    """Lock the products in pk order and return them by pk (with their vendor and any `annotations`)."""
     rows = Product.objects.select_for_update(of=("self",)).select_related("vendor").filter(pk__in=set(pks))
-    return {product.pk: product for product in rows.order_by("pk")}
+    return {product.pk: product for product in rows.annotate(**annotations).order_by("pk")}
 
 
 def lock_reservations(pks: Iterable[int]) -> list[Reservation]:
@@ -31,18 +32,48 @@ def lock_reservations(pks: Iterable[int]) -> list[Reservation]:
     return list(rows.order_by("pk"))
 
 
-def stock_hold(*, product: Product, quantity: int, reservation: Reservation, actor) -> None:
-    """Put `quantity` of `product` on hold for `reservation`, or raise OutOfStock."""
-    held = Product.objects.filter(pk=product.pk, stock_on_hand__gte=F("stock_reserved") + quantity).update(
-        stock_reserved=F("stock_reserved") + quantity
+def stock_hold(*, lines: Iterable[ReservationLine], actor) -> None:
+    """Put the quantities of these new lines on hold with one conditional UPDATE, or raise OutOfStock.
+
+    The caller has locked the products (`line.product`) and rolls its transaction back on OutOfStock.
+    Made-to-order lines hold nothing.
+    """
+    lines = [line for line in lines if not line.made_to_order]
+    wanted: dict[int, int] = defaultdict(int)
+    for line in lines:
+        wanted[line.product_id] += line.quantity
+    if not wanted:
+        return
+    amount = Case(*(When(pk=pk, then=Value(quantity)) for pk, quantity in wanted.items()), output_field=IntegerField())
+    held = Product.objects.filter(pk__in=wanted, stock_on_hand__gte=F("stock_reserved") + amount).update(
+        stock_reserved=F("stock_reserved") + amount
     )
-    if not held:
-        product.refresh_from_db(fields=["stock_on_hand", "stock_reserved"])
-        raise OutOfStock(product.name, product.stock_available)
-    product.stock_reserved += quantity
-    StockMovement.objects.create(
-        product=product, held_delta=quantity, reason=StockMovement.Reason.RESERVED, reservation=reservation, actor=actor
+    if held != len(wanted):
+        _raise_out_of_stock({line.product_id: line.product for line in lines}, wanted)
+    for line in lines:
+        line.product.stock_reserved += line.quantity
+    StockMovement.objects.bulk_create(
+        StockMovement(
+            product_id=line.product_id,
+            held_delta=line.quantity,
+            reason=StockMovement.Reason.RESERVED,
+            reservation=line.reservation,
+            actor=actor,
+        )
+        for line in lines
     )
+
+
+def _raise_out_of_stock(products: dict[int, Product], wanted: dict[int, int]) -> None:
+    """Name the first product (pk order) that cannot hold its quantity, as the locked rows tell, else as stored."""
+    for pk in sorted(wanted):
+        if products[pk].stock_available < wanted[pk]:
+            raise OutOfStock(products[pk].name, products[pk].stock_available)
+    # The rows we were given are stale (a missed lock): ask the database. A row this UPDATE did hold may look
+    # short as well, so the name may be another product of the same cart; the refusal is what matters.
+    stored = Product.objects.filter(pk__in=wanted).order_by("pk")
+    short = next((p for p in stored if p.stock_available < wanted[p.pk]), None) or next(iter(stored))
+    raise OutOfStock(short.name, short.stock_available)
 
 
 def stock_release(*, reservation: Reservation, actor) -> None:
