@@ -2,10 +2,14 @@
 
 PostgreSQL: every word must match somewhere (AND of words, OR of fields). The product's own text is matched
 by full-text search ('simple' config, unaccented, prefix terms) on a stored, GIN-indexed tsvector column;
-category, vendor and region names by small subqueries on their tables. Only when that finds nothing does
-`pg_trgm` word similarity on the name catch typos ("kripik pisang", "tappis"). Relevance (ts_rank plus
-similarity) is computed for at most RANK_CANDIDATES matches, the newest: ranking all ~20,000 matches of a
-common word on 200,000 products took seconds (measured with bench/).
+category and region names against the cached lookups, vendor names by one trigram-indexed query. A word
+that is nobody's name and starts no word of any product is a typo ("kripik", "tappis"): it is replaced by
+the nearest words of the products' vocabulary (`pg_trgm` similarity, table `catalog_search_word`, migration
+0009), so a typo costs one small query instead of a trigram scan of ~20,000 product names.
+Relevance (ts_rank plus word similarity to the name) orders the newest RANKED matches, fetched with their
+score in one query that also gives the page its keys and its (capped) count; later pages list the other
+matches newest first. Measured on 200,000 products (bench/): the newest 1,001 matches of a common word took
+~18 ms to find, 241 take ~5 ms: the cost grows with the number of candidates.
 SQLite: the same AND/OR over `icontains`, and, when nothing matches, a forgiving pattern on the name
 (letters in order, doubled letters collapsed) so simple typos still find something.
 The column `search_document` is made by migration 0006 (not a model field: SQLite has no tsvector).
@@ -17,12 +21,27 @@ import unicodedata
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection
 from django.db.models import BooleanField, F, FloatField, Func, Q, QuerySet, Value
-from django.db.models.functions import Cast
+
+from sentra.pagination import reorder_head
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 6
 MIN_TERM_LENGTH = 2
-RANK_CANDIDATES = 1001  # one more than the catalogue's count cap, so a common word still shows "1000+"
+RANKED = 240  # ten pages of 24; later pages list the other matches newest first
+SPELLINGS = 3  # a typo is replaced by at most this many nearest words of the vocabulary ...
+MIN_SIMILARITY = 0.3  # ... each at least this similar: "duren" ~ "durian" is 0.3, "kripik" ~ "keripik" 0.5
+
+# Per unknown term: a word it starts (then it is no typo), and the nearest words (KNN on the GiST index).
+SPELLING_SQL = """
+    SELECT t.term, s.word, s.similarity, s.known FROM unnest(%s::text[]) AS t(term)
+    CROSS JOIN LATERAL (
+        (SELECT w.word, 1.0::real AS similarity, true AS known FROM catalog_search_word w
+         WHERE w.word >= t.term AND w.word < t.term || chr(1114111) LIMIT 1)
+        UNION ALL
+        (SELECT w.word, similarity(w.word, t.term), false FROM catalog_search_word w
+         ORDER BY w.word <-> t.term LIMIT %s)
+    ) AS s
+"""
 
 
 class StoredDocument(Func):
@@ -48,11 +67,11 @@ class Matches(Func):
     output_field = BooleanField()
 
 
-class WordSimilar(Func):
-    """`name %> query`: pg_trgm word similarity above the threshold (uses the trigram index on name)."""
+class ILike(Func):
+    """`name ILIKE pattern`: unlike `icontains` (UPPER(name) LIKE ...) it can use a trigram index on name."""
 
     template = "%(expressions)s"
-    arg_joiner = " %%> "
+    arg_joiner = " ILIKE "
     output_field = BooleanField()
 
 
@@ -81,19 +100,23 @@ def search_products(queryset: QuerySet, text: str) -> QuerySet:
 
 
 def rank_by_relevance(matches: QuerySet, text: str, *, base: QuerySet) -> QuerySet:
-    """Rows of `base` among the newest RANK_CANDIDATES of `matches`, best match first (`search_rank`)."""
+    """`matches`, newest first, with the newest RANKED of them put best match first.
+
+    One query fetches the keys of those candidates with their score (and one more key: are there more?);
+    `paginate_capped` then fetches a ranked page's rows from `base` by key and counts nothing
+    (sentra.pagination.reorder_head)."""
     terms = terms_of(text)
-    # Fetched once as ids: as a subquery it ran twice per page (rows, then the capped count).
-    candidates = list(matches.order_by("-created_at", "-pk").values_list("pk", flat=True)[:RANK_CANDIDATES])
     if terms and connection.vendor == "postgresql":
         any_term = " | ".join(f"{t}:*" for t in terms)
         rank = Func(StoredDocument(), PrefixQuery(Value(any_term)), function="ts_rank", output_field=FloatField())
         similarity = Func(Value(" ".join(terms)), F("name"), function="word_similarity", output_field=FloatField())
         score = rank + similarity
     else:
-        score = Cast(Value(1), FloatField())
-    ranked = base.filter(pk__in=candidates).annotate(search_rank=score)
-    return ranked.order_by(F("search_rank").desc(), "-created_at", "-pk")
+        score = Value(1.0, output_field=FloatField())
+    newest = matches.order_by("-created_at", "-pk")
+    candidates = list(newest.annotate(search_rank=score).values_list("pk", "search_rank")[: RANKED + 1])
+    ranked = sorted(candidates[:RANKED], key=lambda row: -row[1])  # stable: the newer first among equals
+    return reorder_head(newest, [pk for pk, _ in ranked], complete=len(candidates) <= RANKED, rows=base)
 
 
 def _related_matches(terms: list[str]) -> list[Q]:
@@ -103,14 +126,9 @@ def _related_matches(terms: list[str]) -> list[Q]:
     conditions are literal id lists, not subqueries: PostgreSQL can then combine their indexes with the
     full-text index (a subquery inside the OR made it scan every product for a rare word).
     """
-    from vendors.models import Vendor
-
     from .selectors import category_tree, region_rows
 
-    named = Q()
-    for term in terms:
-        named |= Q(name__icontains=term)
-    vendors = list(Vendor.objects.filter(named).values_list("pk", "name"))
+    vendors = _vendors_named(terms)
     matches = []
     for term in terms:
         categories = []
@@ -127,26 +145,46 @@ def _related_matches(terms: list[str]) -> list[Q]:
     return matches
 
 
+def _vendors_named(terms: list[str]) -> list[tuple[int, str]]:
+    """(pk, name) of vendors whose name contains any term (PostgreSQL: the trigram index on vendor names)."""
+    from vendors.models import Vendor
+
+    named = Q()
+    for term in terms:  # letters and digits only (terms_of): nothing to escape in a LIKE pattern
+        named |= (
+            Q(ILike(F("name"), Value(f"%{term}%"))) if connection.vendor == "postgresql" else Q(name__icontains=term)
+        )
+    return list(Vendor.objects.filter(named).values_list("pk", "name"))
+
+
 def _named(term: str, *names: str) -> bool:
     return any(term in normalize(name) for name in names if name)
 
 
 def _search_postgresql(queryset: QuerySet, terms: list[str]) -> QuerySet:
-    strict = Q()
-    for term, related in zip(terms, _related_matches(terms), strict=True):
-        strict &= Q(Matches(StoredDocument(), PrefixQuery(Value(f"{term}:*")))) | related
-    found = queryset.filter(strict)
-    # Not .exists(): for a word in no product PostgreSQL estimates a few hundred matches, and with LIMIT 1
-    # it then scans the whole table hoping to meet one early (~250 ms on 200,000 products). With LIMIT 20
-    # the GIN index wins for absent words and a common word still stops after a few rows.
-    if found.order_by().values("pk")[:20]:
-        return found
-    # Nothing matches word for word: forgive typos by trigram word similarity on the name (trigram index),
-    # still every word (threshold 0.5, set per connection in settings: "kripik" ~ "keripik" is 0.57).
-    fuzzy = Q()
-    for term in terms:
-        fuzzy &= Q(WordSimilar(F("name"), Value(term)))
-    return queryset.filter(fuzzy)
+    related = _related_matches(terms)
+    match = Q()
+    for words, named in zip(_spellings(terms, related), related, strict=True):
+        query = " | ".join(f"{word}:*" for word in words)
+        match &= Q(Matches(StoredDocument(), PrefixQuery(Value(query)))) | named
+    return queryset.filter(match)
+
+
+def _spellings(terms: list[str], related: list[Q]) -> list[list[str]]:
+    """Per term, the words to look for: the term itself when it names a category, vendor or region or
+    starts a word of some product, else (a typo) the nearest words of the products' vocabulary."""
+    unknown = [term for term, named in zip(terms, related, strict=True) if not named]
+    if not unknown:
+        return [[term] for term in terms]
+    with connection.cursor() as cursor:
+        cursor.execute(SPELLING_SQL, [unknown, SPELLINGS])
+        rows = cursor.fetchall()
+    known = {term for term, _, _, is_known in rows if is_known}
+    nearest: dict[str, list[str]] = {}
+    for term, word, similarity, _ in rows:
+        if term not in known and similarity >= MIN_SIMILARITY:
+            nearest.setdefault(term, []).append(word)
+    return [nearest.get(term) or [term] for term in terms]
 
 
 def _search_fallback(queryset: QuerySet, terms: list[str]) -> QuerySet:

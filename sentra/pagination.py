@@ -2,12 +2,14 @@
 
 A page fetches one row more than it shows (to know whether a next page exists); the total is counted only
 up to `cap` rows through a sliced subquery, so a list of 200,000 products costs no more than one of 1,000.
+A list whose first rows were re-ordered by key (`reorder_head`: search results ranked by relevance) costs
+one query by key for a page among them, and no count.
 """
 
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 DEEP_OFFSET = 240  # from page 11 of 24: find the page's keys first, then fetch those rows
 MAX_PAGE_NUMBER = 2_000  # deeper pages would make the database skip too many rows; nobody browses that far
@@ -73,6 +75,31 @@ class CappedPage:
         return self.number > 1 and not self.object_list
 
 
+@dataclass(frozen=True)
+class ReorderedHead:
+    keys: list  # the first len(keys) rows of `rest`, in their new order
+    complete: bool  # `rest` has no rows beyond these
+    rest: QuerySet  # the list in its own order
+    rows: QuerySet  # where the head's rows are fetched by key (the same rows, fewer conditions)
+
+
+def reorder_head(queryset: QuerySet, keys: list, *, complete: bool, rows: QuerySet | None = None) -> QuerySet:
+    """`queryset` (ordered) with its first len(keys) rows put in the order of `keys`, e.g. ranked by relevance.
+
+    `keys` must be exactly those first rows' primary keys; `complete` says there are no more rows. For
+    `paginate_capped` a page inside the head is one query by key (on `rows`, default `queryset`) and its count
+    comes free: len(keys), capped unless complete. The keys ride on the returned queryset; any other use (or
+    a further `.filter()`, which drops them) gets the same rows in the same order from the database."""
+    position = Case(
+        *(When(pk=key, then=Value(i)) for i, key in enumerate(keys)),
+        default=Value(len(keys)),
+        output_field=IntegerField(),
+    )
+    reordered = queryset.order_by(position, *queryset.query.order_by)
+    reordered.reordered_head = ReorderedHead(list(keys), complete, queryset, queryset if rows is None else rows)
+    return reordered
+
+
 def paginate_capped(
     queryset: QuerySet, *, number: int, per_page: int, cap: int = 1000, count: bool = True
 ) -> CappedPage:
@@ -80,6 +107,9 @@ def paginate_capped(
 
     `count=False` skips that query: the page then knows only whether there is a next one."""
     offset = (number - 1) * per_page
+    head = getattr(queryset, "reordered_head", None)
+    if head is not None:
+        return _paginate_head(head, number=number, per_page=per_page, count=count)
     rows = _fetch_rows(queryset, offset, per_page + 1)
     has_next = len(rows) > per_page
     rows = rows[:per_page]
@@ -89,6 +119,20 @@ def paginate_capped(
     elif rows and count:
         counted = queryset.order_by().values("pk")[: cap + 1].count()
         page.count, page.count_is_capped = min(counted, cap), counted > cap
+    return page
+
+
+def _paginate_head(head: ReorderedHead, *, number: int, per_page: int, count: bool) -> CappedPage:
+    offset, end = (number - 1) * per_page, number * per_page + 1
+    wanted = head.keys[offset:end]
+    by_pk = {row.pk: row for row in head.rows.order_by().filter(pk__in=wanted)} if wanted else {}
+    rows = [by_pk[key] for key in wanted if key in by_pk]
+    if not head.complete and end > len(head.keys):
+        start = max(offset, len(head.keys))
+        rows += _fetch_rows(head.rest, start, end - start)
+    page = CappedPage(object_list=rows[:per_page], number=number, per_page=per_page, has_next=len(rows) > per_page)
+    if count or head.complete:
+        page.count, page.count_is_capped = len(head.keys), not head.complete
     return page
 
 

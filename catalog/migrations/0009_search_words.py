@@ -13,10 +13,12 @@ A no-op on SQLite.
 
 from django.db import migrations
 
+# Words a query term can be corrected to: letters and digits only (as catalog.search.terms_of makes terms).
 WORDS = """
-    SELECT DISTINCT word FROM {rows}, unnest(tsvector_to_array({rows}.search_document)) AS word
-    WHERE char_length(word) BETWEEN 2 AND 40 ORDER BY word
+    SELECT DISTINCT word FROM {source} AS word
+    WHERE char_length(word) BETWEEN 2 AND 40 AND word ~ '^[[:alnum:]]+$' ORDER BY word
 """
+IN_ROWS = "{rows}, unnest(tsvector_to_array({rows}.search_document))"
 FORWARD = [
     'CREATE TABLE IF NOT EXISTS catalog_search_word (word text COLLATE "C" PRIMARY KEY)',
     """CREATE INDEX IF NOT EXISTS catalog_search_word_trgm_idx ON catalog_search_word
@@ -24,14 +26,12 @@ FORWARD = [
     # ORDER BY word: concurrent writers insert shared new words in the same order, so they never deadlock.
     f"""CREATE OR REPLACE FUNCTION catalog_search_word_collect() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
-         INSERT INTO catalog_search_word (word) {WORDS.format(rows="changed")} ON CONFLICT DO NOTHING;
+         INSERT INTO catalog_search_word (word) {WORDS.format(source=IN_ROWS.format(rows="changed"))} ON CONFLICT DO NOTHING;
          RETURN NULL;
        END $$""",
-    """CREATE OR REPLACE FUNCTION catalog_search_word_collect_row() RETURNS trigger LANGUAGE plpgsql AS $$
+    f"""CREATE OR REPLACE FUNCTION catalog_search_word_collect_row() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
-         INSERT INTO catalog_search_word (word)
-           SELECT DISTINCT word FROM unnest(tsvector_to_array(NEW.search_document)) AS word
-           WHERE char_length(word) BETWEEN 2 AND 40 ORDER BY word
+         INSERT INTO catalog_search_word (word) {WORDS.format(source="unnest(tsvector_to_array(NEW.search_document))")}
          ON CONFLICT DO NOTHING;
          RETURN NULL;
        END $$""",
@@ -42,7 +42,7 @@ FORWARD = [
     """CREATE TRIGGER catalog_search_word_on_update AFTER UPDATE OF name, description ON catalog_product
        FOR EACH ROW WHEN (OLD.search_document IS DISTINCT FROM NEW.search_document)
        EXECUTE FUNCTION catalog_search_word_collect_row()""",
-    f"INSERT INTO catalog_search_word (word) {WORDS.format(rows='catalog_product')} ON CONFLICT DO NOTHING",
+    f"INSERT INTO catalog_search_word (word) {WORDS.format(source=IN_ROWS.format(rows='catalog_product'))} ON CONFLICT DO NOTHING",
 ]
 BACKWARD = [
     "DROP TRIGGER IF EXISTS catalog_search_word_on_update ON catalog_product",
