@@ -458,6 +458,7 @@ class Generator:
         from allauth.account.models import EmailAddress
 
         from catalog.models import Certificate, Product, ProductImage
+        from catalog.services.approval import vendor_approved_refresh
         from catalog.services.badges import badges_refresh
         from orders.models import Reservation, ReservationLine
         from vendors.models import ShopUnit, UnitAssignment, Vendor, VendorMembership
@@ -474,6 +475,7 @@ class Generator:
             )
             cursor.execute(held)
         badges_refresh()
+        vendor_approved_refresh()
         reset_sequences(
             get_user_model(),
             EmailAddress,

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from vendors.models import Vendor
+
 from .models import Category, Certificate, Product, ProductImage
 from .services.badges import badges_refresh
 
@@ -29,6 +31,10 @@ class ProductAdmin(SimpleHistoryAdmin):
     readonly_fields = ["stock_reserved", "created_at", "updated_at"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ProductImageInline]
+
+    def save_model(self, request, obj, form, change):
+        obj.vendor_approved = obj.vendor.status == Vendor.Status.APPROVED  # the catalogue's copy
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(ProductImage)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import F, JSONField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import JSONObject
-from django.db.models.query import ValuesIterable
+from django.db.models.query import BaseIterable
 from django.urls import reverse
 
 from vendors.models import Regency, Vendor
@@ -138,22 +138,27 @@ class ProductCard:
 PRODUCT_FIELDS = [field for field in ProductCard.__dataclass_fields__ if field in CARD_VALUES]
 
 
-class CardIterable(ValuesIterable):
-    """Yield a ProductCard per row (extra annotations such as a search rank are ignored)."""
+class CardIterable(BaseIterable):
+    """Fetch the queryset's rows as card values and yield a ProductCard per row.
+
+    The card's joins (vendor, region) and photo subquery are added only here, when rows are fetched: ids,
+    counts and pages of keys taken from the same queryset (`values_list("pk")`, `count()`) stay free of them.
+    """
 
     def __iter__(self):
-        for row in super().__iter__():
+        photos = ProductImage.objects.filter(product=OuterRef("pk")).order_by("position", "pk")
+        photo = JSONObject(file="image", width="width", height="height", alt="alt_text")
+        rows = self.queryset.values(
+            *(name for name, path in CARD_VALUES.items() if name == path),
+            **{name: F(path) for name, path in CARD_VALUES.items() if name != path},
+            card_image=Subquery(photos.values_list(photo)[:1], output_field=JSONField()),
+        )
+        for row in rows:
             yield ProductCard.from_row(row)
 
 
 def as_cards(queryset: QuerySet) -> QuerySet:
     """`queryset` (of Product) yielding ProductCards; it can still be filtered, ordered, sliced and counted."""
-    photos = ProductImage.objects.filter(product=OuterRef("pk")).order_by("position", "pk")
-    photo = JSONObject(file="image", width="width", height="height", alt="alt_text")
-    cards = queryset.values(
-        *(name for name, path in CARD_VALUES.items() if name == path),
-        **{name: F(path) for name, path in CARD_VALUES.items() if name != path},
-        card_image=Subquery(photos.values_list(photo)[:1], output_field=JSONField()),
-    )
+    cards = queryset.all()
     cards._iterable_class = CardIterable  # as QuerySet.values() sets ValuesIterable
     return cards

@@ -111,7 +111,7 @@ def public_product(slug: str) -> Product:
         .prefetch_related("images")
         .annotate(unit_code=Subquery(unit.order_by("unit__code").values("unit__code")[:1]))
     )
-    return get_object_or_404(queryset, slug=slug)
+    return get_object_or_404(queryset, slug=slug, vendor__status=Vendor.Status.APPROVED)  # belt and braces
 
 
 def product_certificates(product: Product) -> list[Certificate]:

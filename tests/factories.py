@@ -138,6 +138,7 @@ class ProductFactory(DjangoModelFactory):
     sale_unit = "pak"
     stock_on_hand = 10
     status = Product.Status.PUBLISHED
+    vendor_approved = factory.LazyAttribute(lambda product: product.vendor.status == Vendor.Status.APPROVED)
 
 
 class CertificateFactory(DjangoModelFactory):

@@ -312,6 +312,8 @@ class Vendor(models.Model):
         if to == self.Status.SUBMITTED:
             self.submitted_at = now
         self.save(update_fields=["status", "status_changed_at", "status_note", "submitted_at", "updated_at"])
+        if (source == self.Status.APPROVED) != (to == self.Status.APPROVED):
+            self.products.update(vendor_approved=to == self.Status.APPROVED)  # the catalogue's copy
         return VendorEvent.objects.create(vendor=self, from_status=source, to_status=to, actor=actor, reason=reason)
 
 
