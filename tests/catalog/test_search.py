@@ -97,3 +97,45 @@ def test_a_very_long_query_is_cut_not_refused(client, shelf):
     response = client.get(URL, {"q": "keripik " + "x" * 5000})
     assert response.context["filterset"].form.cleaned_data["q"] == ("keripik " + "x" * 5000)[:100]
     assert len(response.content) < 80_000
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("kripik coklat", {"Keripik Pisang Coklat"}),  # the typo is corrected, the other word still has to match
+        ("kripik durian", set()),
+        ("robsta kedaton", {"Robusta Bubuk 250 g"}),
+    ],
+)
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the vocabulary needs PostgreSQL")
+def test_a_typo_is_corrected_word_by_word_and_every_word_still_counts(client, shelf, q, expected):
+    assert found(client, q) == expected
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the vocabulary needs PostgreSQL")
+def test_the_vocabulary_learns_the_words_of_new_and_renamed_products(client, shelf):
+    tempoyak = factories.ProductFactory(name="Tempoyak Durian Asli", description="Fermentasi.")
+    assert "Tempoyak Durian Asli" in found(client, "tempoyk")
+    tempoyak.name = "Seruit Tempoyak Sambal"
+    tempoyak.save()
+    assert found(client, "seruiit") == {"Seruit Tempoyak Sambal"}
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ts_rank needs PostgreSQL")
+def test_relevance_puts_a_name_match_before_a_newer_description_match(client, shelf):
+    factories.ProductFactory(name="Dodol Nanas", description="Teman makan keripik.")
+    response = client.get(URL, {"q": "keripik"})
+    assert [p.name for p in response.context["page"].object_list] == ["Keripik Pisang Coklat", "Dodol Nanas"]
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the vocabulary needs PostgreSQL")
+def test_a_word_start_shared_by_many_words_is_searched_as_a_prefix(client, shelf, monkeypatch):
+    from catalog import search
+
+    factories.ProductFactory(name="Kerupuk Kemplang", description="Keripiknya renyah.")
+    monkeypatch.setattr(search, "PREFIX_WORDS", 1)  # "kerip" starts "keripik" and "keripiknya"
+    assert found(client, "kerip") == {"Keripik Pisang Coklat", "Kerupuk Kemplang"}
