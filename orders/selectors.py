@@ -1,11 +1,12 @@
-"""Reads for reservations that cross apps: where each vendor hands over its reservations."""
+"""Reads for reservations that cross apps: where each vendor hands over its reservations, and who runs it."""
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from orders.models import Reservation
 from sentra.context_processors import current_centre
-from vendors.models import Centre, ShopUnit, UnitAssignment
+from vendors.models import Centre, ShopUnit, UnitAssignment, VendorMembership
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,15 @@ def _centres_with_hours(pks: set[int], main: Centre | None) -> dict[int, Centre]
         rows = Centre.objects.filter(pk__in=others).prefetch_related("opening_hours", "closed_dates")
         centres.update({centre.pk: centre for centre in rows})
     return centres
+
+
+def vendor_members(vendor_ids: Iterable[int]) -> dict[int, dict[int, str]]:
+    """Return {vendor id: {user id: email}} for the vendors' active members, in one query."""
+    members: dict[int, dict[int, str]] = defaultdict(dict)
+    rows = VendorMembership.objects.filter(vendor_id__in=set(vendor_ids), is_active=True).order_by()
+    for vendor_id, user_id, email in rows.values_list("vendor_id", "user_id", "user__email"):
+        members[vendor_id][user_id] = email
+    return dict(members)
 
 
 def checkout_reservations(shopper, token: str) -> list[Reservation]:

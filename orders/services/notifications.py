@@ -1,8 +1,7 @@
 """Reservation emails (Indonesian, plain text + simple HTML), sent only once the transaction commits."""
 
 import logging
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -13,8 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from orders.models import Reservation
-from orders.selectors import PickupPoint, vendor_pickup_points
-from vendors.models import VendorMembership
+from orders.selectors import PickupPoint, vendor_members, vendor_pickup_points
 
 logger = logging.getLogger(__name__)
 
@@ -32,13 +30,13 @@ def notify(reservation: Reservation, kind: str, *, to_vendor: bool | None = None
     transaction.on_commit(lambda: send_reservation_emails(pk, kind, to_vendor=to_vendor))
 
 
-def notify_placed(reservations: list[Reservation], points: dict[int, PickupPoint]) -> None:
+def notify_placed(reservations: list[Reservation], points: dict[int, PickupPoint], members: dict[int, dict]) -> None:
     """Queue the emails of a new checkout for when the transaction commits, built from the rows just written.
 
-    Each reservation must carry its shopper, vendor and prefetched lines: nothing is read again after the
-    commit except the vendors' member addresses (one query for the whole checkout).
+    Each reservation must carry its shopper, vendor and prefetched lines; `members` is `vendor_members()` of
+    the checkout's vendors. Nothing is read again after the commit.
     """
-    transaction.on_commit(lambda: _send_placed(reservations, points))
+    transaction.on_commit(lambda: _send_placed(reservations, points, members))
 
 
 def send_reservation_emails(pk: int, kind: str, *, to_vendor: bool) -> None:
@@ -49,13 +47,11 @@ def send_reservation_emails(pk: int, kind: str, *, to_vendor: bool) -> None:
         _send(reservation, point, kind, vendor_emails(reservation) if to_vendor else [])
 
 
-def _send_placed(reservations: list[Reservation], points: dict[int, PickupPoint]) -> None:
-    members: dict[int, list[str]] = {}
-    with _failure_logged(reservations[0], "placed"):
-        members = _member_emails({reservation.vendor_id for reservation in reservations})
+def _send_placed(reservations: list[Reservation], points: dict[int, PickupPoint], members: dict[int, dict]) -> None:
     for reservation in reservations:
         with _failure_logged(reservation, "placed"):
-            _send(reservation, points[reservation.vendor_id], "placed", members.get(reservation.vendor_id, []))
+            recipients = _addresses(members.get(reservation.vendor_id, {}))
+            _send(reservation, points[reservation.vendor_id], "placed", recipients)
 
 
 @contextmanager
@@ -91,16 +87,11 @@ def vendor_url(reservation: Reservation) -> str:
 
 
 def vendor_emails(reservation: Reservation) -> list[str]:
-    return _member_emails([reservation.vendor_id]).get(reservation.vendor_id, [])
+    return _addresses(vendor_members([reservation.vendor_id]).get(reservation.vendor_id, {}))
 
 
-def _member_emails(vendor_ids: Iterable[int]) -> dict[int, list[str]]:
-    """Return {vendor id: sorted addresses of its active members} in one query."""
-    members = VendorMembership.objects.filter(vendor_id__in=vendor_ids, is_active=True).exclude(user__email="")
-    emails: dict[int, set[str]] = defaultdict(set)
-    for vendor_id, email in members.order_by().values_list("vendor_id", "user__email"):
-        emails[vendor_id].add(email)
-    return {vendor_id: sorted(found) for vendor_id, found in emails.items()}
+def _addresses(members: dict[int, str]) -> list[str]:
+    return sorted({email for email in members.values() if email})
 
 
 def _message(

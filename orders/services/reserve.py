@@ -10,7 +10,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import CharField, Exists, OuterRef, Value
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -18,8 +18,8 @@ from simple_history.utils import bulk_create_with_history
 
 from catalog.models import Product
 from orders.models import Reservation, ReservationEvent, ReservationLine, new_reservation_code
-from orders.selectors import checkout_reservations, vendor_pickup_points
-from vendors.models import Vendor, VendorMembership
+from orders.selectors import checkout_reservations, vendor_members, vendor_pickup_points
+from vendors.models import Vendor
 
 from . import notifications
 from .errors import (
@@ -98,8 +98,9 @@ class _Known:
 
 def _place(checkout: _Checkout, known: _Known, **fields) -> list[Reservation]:
     shopper, quantities = checkout.shopper, checkout.quantities
-    products = _lock_products(shopper, quantities, known.overdue_pks, checkout.now)
-    _check_products(shopper, products, quantities)
+    products = _lock_products(quantities, known.overdue_pks, checkout.now)
+    members = vendor_members({product.vendor_id for product in products.values()})
+    _check_products(shopper, products, quantities, members)
     by_vendor = _group_by_vendor(products, quantities)
     _check_open_limit(known.open_count, len(by_vendor))
     points = vendor_pickup_points(vendor.pk for vendor in by_vendor)
@@ -121,7 +122,7 @@ def _place(checkout: _Checkout, known: _Known, **fields) -> list[Reservation]:
         for i, (vendor, pks) in enumerate(by_vendor.items())
     ]
     reservations = _write_reservations(drafts, actor=shopper, now=checkout.now)
-    notifications.notify_placed(reservations, points)
+    notifications.notify_placed(reservations, points, members)
     return reservations
 
 
@@ -165,48 +166,50 @@ def _as_pks(items: Mapping[int, int]) -> set[int]:
 
 
 def _known_reservations(shopper, token: str, *, product_pks: set[int], codes: list[str], now) -> _Known:
-    """Read the reservations this checkout must know about in one query (a UNION, each part on an index)."""
-    mine = Reservation.objects.for_shopper(shopper)
-    parts = {
-        "token": mine.filter(checkout_token=token) if token else None,
-        "open": mine.open().filter(hold_until__gte=now),
-        "overdue": Reservation.objects.overdue(now).filter(lines__product_id__in=product_pks) if product_pks else None,
-        "code": Reservation.objects.filter(code__in=codes) if codes else None,
-    }
-    tagged = [qs.annotate(part=Value(tag, CharField())).order_by() for tag, qs in parts.items() if qs is not None]
-    rows: dict[str, dict[int, Reservation]] = defaultdict(dict)
-    for row in tagged[0].union(*tagged[1:], all=True):
-        rows[row.part][row.pk] = row
+    """Read the reservations this checkout must know about in one query (an OR of indexed conditions)."""
+    live = Q(status__in=Reservation.OPEN_STATUSES)
+    mine = live & Q(hold_until__gte=now)
+    if token:
+        mine |= Q(checkout_token=token)
+    wanted = Q(shopper=shopper) & mine
+    if codes:
+        wanted |= Q(code__in=codes)
+    if product_pks:
+        holding = ReservationLine.objects.filter(product_id__in=product_pks).values("reservation_id")
+        wanted |= live & Q(hold_until__lt=now, pk__in=holding)
+    rows = list(Reservation.objects.filter(wanted).order_by("pk"))
+    ours = [r for r in rows if r.shopper_id == shopper.pk]
     return _Known(
-        existing=sorted(rows["token"].values(), key=lambda r: r.pk),
-        open_count=len(rows["open"]),
-        overdue_pks=set(rows["overdue"]),
-        taken_codes={r.code for r in rows["code"].values()},
+        existing=[r for r in ours if token and r.checkout_token == token],
+        open_count=sum(r.status in Reservation.OPEN_STATUSES and r.hold_until >= now for r in ours),
+        # Every overdue row found: those holding a cart product, and (rarely) a code clash that is overdue too;
+        # expiring the latter early is what the expiry command would do anyway.
+        overdue_pks={r.pk for r in rows if r.status in Reservation.OPEN_STATUSES and r.hold_until < now},
+        taken_codes={r.code for r in rows} & set(codes),
     )
 
 
-def _lock_products(shopper, quantities: dict[int, int], overdue_pks: set[int], now) -> dict[int, Product]:
+def _lock_products(quantities: dict[int, int], overdue_pks: set[int], now) -> dict[int, Product]:
     """Lock the overdue holds on the cart's products and release them, then the products (pk order, all locked)."""
     # Overdue is fixed by `now`: the set can only shrink while we wait for the locks.
     overdue = [r for r in lock_reservations(overdue_pks) if r.hold_until < now]
-    is_own = Exists(VendorMembership.objects.filter(user=shopper, is_active=True, vendor_id=OuterRef("vendor_id")))
     released = {line.product_id for reservation in overdue for line in reservation.lines.all()}
-    products = lock_products(set(quantities) | released, is_own=is_own)
+    products = lock_products(set(quantities) | released)
     if overdue:
         for reservation in overdue:
             expire_locked(reservation, now=now)
-        products = lock_products(quantities, is_own=is_own)  # re-read the released stock (rows stay locked)
+        products = lock_products(quantities)  # re-read the released stock (rows stay locked)
     return products
 
 
-def _check_products(shopper, products: dict[int, Product], quantities: dict[int, int]) -> None:
+def _check_products(shopper, products: dict[int, Product], quantities: dict[int, int], members) -> None:
     for pk in sorted(quantities):
         product = products.get(pk)
         if product is None or product.status != Product.Status.PUBLISHED:
             raise ProductUnavailable(product.name if product else _("Produk"))
         if product.vendor.status != Vendor.Status.APPROVED or product.vendor.on_holiday:
             raise VendorUnavailable(product.vendor.name)
-        if product.is_own:
+        if shopper.pk in members.get(product.vendor_id, {}):
             raise OwnProduct(product.name)
         if not product.made_to_order and product.stock_available < quantities[pk]:
             raise OutOfStock(product.name, product.stock_available)

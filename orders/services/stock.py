@@ -18,10 +18,10 @@ from orders.models import Reservation, ReservationLine, StockMovement
 from .errors import OutOfStock
 
 
-def lock_products(pks: Iterable[int], **annotations) -> dict[int, Product]:
-    """Lock the products in pk order and return them by pk (with their vendor and any `annotations`)."""
+def lock_products(pks: Iterable[int]) -> dict[int, Product]:
+    """Lock the products in pk order and return them by pk (with their vendor)."""
     rows = Product.objects.select_for_update(of=("self",)).select_related("vendor").filter(pk__in=set(pks))
-    return {product.pk: product for product in rows.annotate(**annotations).order_by("pk")}
+    return {product.pk: product for product in rows.order_by("pk")}
 
 
 def lock_reservations(pks: Iterable[int]) -> list[Reservation]:

@@ -1,0 +1,63 @@
+"""reservation_place makes a fixed number of queries (SPEC §10): a regression fails here, not only in bench/.
+
+Counted from the service call to the last email, the commit callbacks included. In a test the outer
+transaction is a savepoint, so SAVEPOINT/RELEASE stand where BEGIN/COMMIT stand in production.
+"""
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from sentra.context_processors import current_centre
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# SAVEPOINT, shopper lock (+ verified email), known reservations, product locks, vendor members,
+# pickup points, reservations, their history, lines, stock hold, ledger rows, timeline events, RELEASE.
+PLACE_QUERIES = 13
+
+
+def count_place(place, items, django_capture_on_commit_callbacks, **kwargs) -> int:
+    current_centre()  # the main centre is cached for every request; do not count filling the cache
+    with django_capture_on_commit_callbacks(execute=True), CaptureQueriesContext(connection) as captured:
+        place(items, **kwargs)
+    return len(captured.captured_queries)
+
+
+def products_of(vendor, count: int) -> list:
+    return [factories.ProductFactory(vendor=vendor, stock_on_hand=5) for _ in range(count)]
+
+
+def test_placing_one_product_takes_a_fixed_number_of_queries(place, stocked, django_capture_on_commit_callbacks):
+    assert count_place(place, {stocked: 2}, django_capture_on_commit_callbacks) == PLACE_QUERIES
+    assert len(mail.outbox) == 2  # the shopper's and the vendor's, with nothing read after the commit
+
+
+def test_three_products_of_two_vendors_take_the_same_number_of_queries(
+    place, stocked, other_product, vendor, django_capture_on_commit_callbacks
+):
+    (second,) = products_of(vendor, 1)
+    queries = count_place(place, {stocked: 1, second: 2, other_product: 1}, django_capture_on_commit_callbacks)
+
+    assert queries == PLACE_QUERIES
+    assert len(mail.outbox) == 4
+
+
+def test_five_lines_of_one_vendor_take_as_many_queries_as_one(place, vendor, unit, django_capture_on_commit_callbacks):
+    one = count_place(place, dict.fromkeys(products_of(vendor, 1), 1), django_capture_on_commit_callbacks)
+    five = count_place(
+        place,
+        dict.fromkeys(products_of(vendor, 5), 1),
+        django_capture_on_commit_callbacks,
+        shopper=factories.UserFactory(),
+    )
+    assert one == five == PLACE_QUERIES
+
+
+def test_a_double_submit_is_answered_by_the_lock_and_one_read(place, stocked, django_capture_on_commit_callbacks):
+    place({stocked: 1}, checkout_token="sekali")
+
+    # SAVEPOINT, shopper lock, known reservations (finds them), RELEASE
+    assert count_place(place, {stocked: 1}, django_capture_on_commit_callbacks, checkout_token="sekali") == 4
