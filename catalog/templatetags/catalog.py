@@ -1,10 +1,15 @@
-"""Product photos as responsive <img> tags from the renditions made at upload (no processing here)."""
+"""Product photos as responsive <img> tags (renditions made at upload, no processing here) and the card grid."""
+
+from html import escape as _e
 
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from catalog.models import ProductImage
+from sentra.money import format_rupiah
+from sentra.templatetags.sentra import stock_class, stock_label
 
 register = template.Library()
 
@@ -46,22 +51,59 @@ def rendition_url(image, spec: str) -> str:
 def product_image(image, alt: str = "", size: str = "card", eager: bool = False) -> SafeString:
     """An <img> with srcset (320/640 for cards, 640/1280 for the gallery), width/height and lazy loading."""
     if image is None:
-        return format_html('<div class="img-placeholder" role="img" aria-label="{}">📦</div>', alt)
+        return mark_safe(f'<div class="img-placeholder" role="img" aria-label="{_e(str(alt))}">📦</div>')  # noqa: S308
     if size == "card":
         box, specs, sizes, widths = 320, ("thumb_320", "thumb_640"), CARD_SIZES, (320, 640)
     else:
         box, specs, sizes, widths = 640, ("thumb_640", "large_1280"), GALLERY_SIZES, (640, 1280)
     urls = [rendition_url(image, spec) for spec in specs]
-    src = urls[0]
     width, height = _fit(image.width, image.height, box)
     candidates = ", ".join(f"{url} {w}w" for url, w in zip(urls, widths, strict=True))
-    return format_html(
-        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="{}" decoding="async">',
-        src,
-        candidates,
-        sizes,
-        width,
-        height,
-        image.alt_text or alt,
-        "eager" if eager else "lazy",
+    return mark_safe(  # noqa: S308 (every value escaped)
+        f'<img src="{_e(urls[0])}" srcset="{_e(candidates)}" sizes="{sizes}" width="{width}" height="{height}" '
+        f'alt="{_e(str(image.alt_text or alt))}" loading="{"eager" if eager else "lazy"}" decoding="async">'
     )
+
+
+@register.simple_tag
+def product_grid(products) -> SafeString:
+    """The card grid of a product list (catalogue, home, store page, related products).
+
+    Built in Python rather than a template included per card: Django's template engine spent ~0.11 ms
+    per card resolving a dozen variables, ~2.8 ms of a 24-card page whose budget is 25 ms (bench/). The
+    values are escaped with the standard library's html.escape (what Django's escape does, without its
+    checks for lazy strings: every value here is a plain str or int).
+    """
+    head, tail = reverse("catalog:product-detail", kwargs={"slug": "x"}).rsplit("x", 1)  # one reverse() a grid
+    labels = {
+        "halal": _e(gettext("Halal")),
+        "bnsp": _e(gettext("Pelaku usaha bersertifikat BNSP")),
+        "lapas": _e(gettext("Karya warga binaan Lapas")),
+        "badges": _e(gettext("Sertifikat dan keterangan")),
+    }
+    cards = "".join(f"<li>{_card(product, head, tail, labels)}</li>" for product in products)
+    return mark_safe(f'<ul class="card-grid">{cards}</ul>')  # noqa: S308 (every value escaped)
+
+
+def _card(product, head: str, tail: str, labels: dict[str, str]) -> str:
+    vendor = product.vendor
+    return (
+        f'<article class="card">{product_image(product.main_image, product.name)}<div class="card-body">'
+        f'<h3><a href="{_e(head + product.slug + tail)}">{_e(product.name)}</a></h3>'
+        f'<p class="price">{_e(format_rupiah(product.price))} <small class="meta">/ {_e(product.sale_unit)}</small></p>'
+        f'<p class="meta">{_e(vendor.name)} · {_e(vendor.regency.display_name)}</p>{_badges(product, labels)}'
+        f'<p class="stock {stock_class(product)}">{_e(stock_label(product))}</p></div></article>'
+    )
+
+
+def _badges(product, labels: dict[str, str]) -> str:
+    items = []
+    if product.has_halal:
+        items.append(f'<li><span class="badge badge-halal">{labels["halal"]}</span></li>')
+    if product.has_pirt:
+        items.append('<li><span class="badge badge-pirt">P-IRT</span></li>')
+    if product.has_bnsp:
+        items.append(f'<li><span class="badge" title="{labels["bnsp"]}">BNSP</span></li>')
+    if product.vendor.is_lapas:
+        items.append(f'<li><span class="badge badge-lapas">{labels["lapas"]}</span></li>')
+    return f'<ul class="badges" aria-label="{labels["badges"]}">{"".join(items)}</ul>' if items else ""
