@@ -106,24 +106,27 @@ def _place(checkout: _Checkout, known: _Known, **fields) -> list[Reservation]:
     points = vendor_pickup_points(vendor.pk for vendor in by_vendor)
     deadlines = _hold_deadlines(by_vendor, products, quantities, checkout.pickup_date, checkout.now, points)
     drafts = [
-        (
-            Reservation(
-                code=checkout.codes[i],
-                shopper=shopper,
-                vendor=vendor,
-                placed_at=checkout.now,
-                pickup_date=checkout.pickup_date,
-                hold_until=deadlines[vendor.pk],
-                total=sum(products[pk].price * quantities[pk] for pk in pks),
-                **fields,
-            ),
-            [(products[pk], quantities[pk]) for pk in pks],
-        )
-        for i, (vendor, pks) in enumerate(by_vendor.items())
+        _draft(checkout, vendor, [(products[pk], quantities[pk]) for pk in pks], deadlines[vendor.pk], code, fields)
+        for (vendor, pks), code in zip(by_vendor.items(), checkout.codes, strict=False)  # a code per line, or more
     ]
     reservations = _write_reservations(drafts, actor=shopper, now=checkout.now)
     notifications.notify_placed(reservations, points, members)
     return reservations
+
+
+def _draft(checkout: _Checkout, vendor: Vendor, lines, hold_until, code: str, fields: dict) -> Lines:
+    """A vendor's reservation, not saved yet, with its (product, quantity) lines; prices come from the rows."""
+    reservation = Reservation(
+        code=code,
+        shopper=checkout.shopper,
+        vendor=vendor,
+        placed_at=checkout.now,
+        pickup_date=checkout.pickup_date,
+        hold_until=hold_until,
+        total=sum(product.price * quantity for product, quantity in lines),
+        **fields,
+    )
+    return reservation, lines
 
 
 def _write_reservations(drafts: list[Lines], *, actor, now: datetime.datetime) -> list[Reservation]:
