@@ -2,11 +2,11 @@
 
 PostgreSQL: every word must match somewhere (AND of words, OR of fields). The product's own text is matched
 by full-text search ('simple' config, unaccented, prefix terms) on a stored, GIN-indexed tsvector column;
-category and region names against the cached lookups, vendor names by one trigram-indexed query. Each
-word is looked up in the products' vocabulary (table `catalog_search_word`, migration 0009): a word that
-starts a few words of it is searched as those words; one that is nobody's name and starts no word is a typo
-("kripik", "tappis") and is replaced by its nearest words (`pg_trgm` similarity), so a typo costs one small
-query instead of a trigram scan of ~20,000 product names.
+category and region names against the cached lookups. One small query (WORDS_SQL) finds, per word, the
+vendors named like it and its place in the products' vocabulary (table `catalog_search_word`, migration
+0009): a word that starts a few words of it is searched as those words; one that is nobody's name and
+starts no word is a typo ("kripik", "tappis") and is replaced by its nearest words (`pg_trgm` similarity),
+so a typo costs no more than a plain search (it was a trigram scan of ~20,000 product names).
 Relevance (ts_rank plus word similarity to the name) orders the newest RANKED matches, fetched with their
 score in one query that also gives the page its keys and its (capped) count; later pages list the other
 matches newest first. Measured on 200,000 products (bench/): the newest 1,001 matches of a common word took
@@ -33,16 +33,21 @@ PREFIX_WORDS = 8  # a term is looked up as the words it starts, or as a prefix w
 SPELLINGS = 3  # a typo is replaced by at most this many nearest words of the vocabulary ...
 MIN_SIMILARITY = 0.3  # ... each at least this similar: "duren" ~ "durian" is 0.3, "kripik" ~ "keripik" 0.5
 
-# Per term: the vocabulary's words it starts (up to PREFIX_WORDS + 1) and its nearest words (KNN, GiST index).
-VOCABULARY_SQL = """
-    SELECT t.term, s.word, s.starts, s.similarity FROM unnest(%s::text[]) AS t(term)
+# Per term, in one round trip: the vendors named like it (trigram index on vendor names), the vocabulary's
+# words it starts (up to PREFIX_WORDS + 1, "C" collation primary key) and its nearest words (KNN, GiST index).
+WORDS_SQL = """
+    SELECT t.term, v.ids, v.names, s.word, s.starts, s.similarity FROM unnest(%s::text[]) AS t(term)
     CROSS JOIN LATERAL (
+        SELECT array_agg(id) AS ids, array_agg(name::text) AS names FROM vendors_vendor
+        WHERE name ILIKE '%%' || t.term || '%%'
+    ) AS v
+    LEFT JOIN LATERAL (
         (SELECT w.word, true AS starts, 1.0::real AS similarity FROM catalog_search_word w
          WHERE w.word >= t.term AND w.word < t.term || chr(1114111) ORDER BY w.word LIMIT %s)
         UNION ALL
         (SELECT w.word, false, similarity(w.word, t.term) FROM catalog_search_word w
          ORDER BY w.word <-> t.term LIMIT %s)
-    ) AS s
+    ) AS s ON true
 """
 
 
@@ -66,14 +71,6 @@ class PrefixQuery(Func):
 class Matches(Func):
     template = "%(expressions)s"
     arg_joiner = " @@ "
-    output_field = BooleanField()
-
-
-class ILike(Func):
-    """`name ILIKE pattern`: unlike `icontains` (UPPER(name) LIKE ...) it can use a trigram index on name."""
-
-    template = "%(expressions)s"
-    arg_joiner = " ILIKE "
     output_field = BooleanField()
 
 
@@ -124,16 +121,15 @@ def rank_by_relevance(matches: QuerySet, text: str, *, base: QuerySet) -> QueryS
     return reorder_head(newest, [pk for _, pk, _ in ranked], complete=len(rows) <= RANKED, rows=base)
 
 
-def _related_matches(terms: list[str]) -> list[Q]:
+def _related_matches(terms: list[str], vendors: list[tuple[int, str]]) -> list[Q]:
     """Per term: products whose category (or its parent), vendor or vendor's region is named like it.
 
-    Categories and regions come from the cached lookups and vendors from one query for all terms, so the
-    conditions are literal id lists, not subqueries: PostgreSQL can then combine their indexes with the
-    full-text index (a subquery inside the OR made it scan every product for a rare word).
+    Categories and regions come from the cached lookups, `vendors` (pk, name) from one query for all terms,
+    so the conditions are literal id lists, not subqueries: PostgreSQL can then combine their indexes with
+    the full-text index (a subquery inside the OR made it scan every product for a rare word).
     """
     from .selectors import category_tree, region_rows
 
-    vendors = _vendors_named(terms)
     matches = []
     for term in terms:
         categories = []
@@ -151,14 +147,12 @@ def _related_matches(terms: list[str]) -> list[Q]:
 
 
 def _vendors_named(terms: list[str]) -> list[tuple[int, str]]:
-    """(pk, name) of vendors whose name contains any term (PostgreSQL: the trigram index on vendor names)."""
+    """(pk, name) of vendors whose name contains any term (SQLite; PostgreSQL asks in WORDS_SQL)."""
     from vendors.models import Vendor
 
     named = Q()
-    for term in terms:  # letters and digits only (terms_of): nothing to escape in a LIKE pattern
-        named |= (
-            Q(ILike(F("name"), Value(f"%{term}%"))) if connection.vendor == "postgresql" else Q(name__icontains=term)
-        )
+    for term in terms:
+        named |= Q(name__icontains=term)
     return list(Vendor.objects.filter(named).values_list("pk", "name"))
 
 
@@ -167,38 +161,40 @@ def _named(term: str, *names: str) -> bool:
 
 
 def _search_postgresql(queryset: QuerySet, terms: list[str]) -> QuerySet:
-    related = _related_matches(terms)
+    vendors, starts, nearest = _look_up_words(terms)
     match = Q()
-    for query, named in zip(_term_queries(terms, related), related, strict=True):
-        match &= Q(Matches(StoredDocument(), PrefixQuery(Value(query)))) | named
+    for term, named in zip(terms, _related_matches(terms, vendors), strict=True):
+        match &= Q(Matches(StoredDocument(), PrefixQuery(Value(_term_query(term, named, starts, nearest))))) | named
     return queryset.filter(match)
 
 
-def _term_queries(terms: list[str], related: list[Q]) -> list[str]:
-    """Per term, its tsquery from the products' vocabulary (one query for all terms): the words it starts,
-    as exact words (the GIN index finds them ~3x faster than a prefix); the prefix itself when it starts
-    too many words, or none but names a category, vendor or region; else it is a typo, and its nearest
-    words stand for it."""
+def _look_up_words(terms: list[str]) -> tuple[list, dict[str, list[str]], dict[str, list[str]]]:
+    """Vendors named like any term, and per term the vocabulary's words it starts and its nearest words."""
     with connection.cursor() as cursor:
-        cursor.execute(VOCABULARY_SQL, [terms, PREFIX_WORDS + 1, SPELLINGS])
+        cursor.execute(WORDS_SQL, [terms, PREFIX_WORDS + 1, SPELLINGS])
         rows = cursor.fetchall()
+    vendors = {pk: name for _, ids, names, *_ in rows if ids for pk, name in zip(ids, names, strict=True)}
     starts: dict[str, list[str]] = {}
     nearest: dict[str, list[str]] = {}
-    for term, word, starts_it, similarity in rows:
-        if starts_it:
+    for term, _, _, word, starts_it, similarity in rows:
+        if word is not None and starts_it:
             starts.setdefault(term, []).append(word)
-        elif similarity >= MIN_SIMILARITY:
+        elif word is not None and similarity >= MIN_SIMILARITY:
             nearest.setdefault(term, []).append(word)
-    queries = []
-    for term, named in zip(terms, related, strict=True):
-        words = starts.get(term) or ([] if named else nearest.get(term, []))
-        queries.append(" | ".join(words) if 0 < len(words) <= PREFIX_WORDS else f"{term}:*")
-    return queries
+    return list(vendors.items()), starts, nearest
+
+
+def _term_query(term: str, named: Q, starts: dict, nearest: dict) -> str:
+    """The tsquery of a term: the words it starts, as exact words (the GIN index finds them ~3x faster than
+    a prefix); the prefix itself when it starts too many words, or none but names a category, vendor or
+    region; else it is a typo, and its nearest words stand for it."""
+    words = starts.get(term) or ([] if named else nearest.get(term, []))
+    return " | ".join(words) if 0 < len(words) <= PREFIX_WORDS else f"{term}:*"
 
 
 def _search_fallback(queryset: QuerySet, terms: list[str]) -> QuerySet:
     strict = Q()
-    for term, related in zip(terms, _related_matches(terms), strict=True):
+    for term, related in zip(terms, _related_matches(terms, _vendors_named(terms)), strict=True):
         strict &= Q(name__icontains=term) | Q(description__icontains=term) | related
     found = queryset.filter(strict)
     if found.exists():
