@@ -458,8 +458,8 @@ class Generator:
         from allauth.account.models import EmailAddress
 
         from catalog.models import Certificate, Product, ProductImage
-        from catalog.services.approval import vendor_approved_refresh
         from catalog.services.badges import badges_refresh
+        from catalog.services.vendor_copy import vendor_copy_refresh
         from orders.models import Reservation, ReservationLine
         from vendors.models import ShopUnit, UnitAssignment, Vendor, VendorMembership
 
@@ -475,7 +475,7 @@ class Generator:
             )
             cursor.execute(held)
         badges_refresh()
-        vendor_approved_refresh()
+        vendor_copy_refresh()
         reset_sequences(
             get_user_model(),
             EmailAddress,

@@ -33,7 +33,8 @@ class ProductAdmin(SimpleHistoryAdmin):
     inlines = [ProductImageInline]
 
     def save_model(self, request, obj, form, change):
-        obj.vendor_approved = obj.vendor.status == Vendor.Status.APPROVED  # the catalogue's copy
+        # the catalogue's copy of the vendor (catalog.services.vendor_copy)
+        obj.vendor_approved, obj.regency_id = obj.vendor.status == Vendor.Status.APPROVED, obj.vendor.regency_id
         super().save_model(request, obj, form, change)
 
 

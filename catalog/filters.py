@@ -143,7 +143,7 @@ class ProductFilter(django_filters.FilterSet):
 
     def filter_region(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         row = selectors.regions_by_slug().get(value)
-        return queryset.filter(vendor__regency_id=row.code) if row else queryset
+        return queryset.filter(regency_id=row.code) if row else queryset
 
     def filter_certificates(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
         for kind in dict.fromkeys(value):

@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from sentra.states import check_transition
 from sentra.storage import private_storage
-from vendors.models import Vendor
+from vendors.models import Regency, Vendor
 
 from .validators import normalize_pirt, pirt_region_code, validate_halal, validate_pirt
 
@@ -64,7 +64,7 @@ class ProductQuerySet(models.QuerySet):
         return self.filter(Q(category=category) | Q(category__parent=category))
 
     def in_region(self, regency) -> "ProductQuerySet":
-        return self.filter(vendor__regency=regency)
+        return self.filter(regency=regency)
 
     def available(self) -> "ProductQuerySet":
         return self.filter(Q(made_to_order=True) | Q(stock_on_hand__gt=F("stock_reserved")))
@@ -119,9 +119,18 @@ class Product(models.Model):
     made_to_order = models.BooleanField(_("dibuat sesuai pesanan"), default=False)
     lead_time_days = models.PositiveSmallIntegerField(_("lama pembuatan (hari)"), default=0)
     is_featured = models.BooleanField(_("unggulan"), default=False)
-    # A copy of "the vendor is approved", so that lists need no join to filter 200,000 rows (bench/):
-    # kept by Vendor.transition(), Product.transition() and the admin.
+    # The catalogue's copy of the vendor's approval and region, so that lists filter 200,000 rows without
+    # joining vendors (catalog.services.vendor_copy): kept by Vendor.transition(), Product.transition(), admin.
     vendor_approved = models.BooleanField(_("UMKM disetujui"), default=False, editable=False)
+    regency = models.ForeignKey(
+        Regency,
+        verbose_name=_("asal daerah"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     # The last day a verified certificate of the kind covers the product (catalog.services.badges keeps them).
     halal_until = models.DateField(_("halal berlaku sampai"), null=True, blank=True, editable=False)
     pirt_until = models.DateField(_("P-IRT berlaku sampai"), null=True, blank=True, editable=False)
@@ -130,7 +139,7 @@ class Product(models.Model):
 
     objects = ProductQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["updated_at", "stock_reserved", "halal_until", "pirt_until", "vendor_approved"]
+        excluded_fields=["updated_at", "stock_reserved", "halal_until", "pirt_until", "vendor_approved", "regency"]
     )
 
     class Meta:
@@ -158,6 +167,8 @@ class Product(models.Model):
             models.Index(fields=["-created_at", "-id"], condition=PUBLIC, name="product_public_newest_idx"),
             models.Index(fields=["price", "id"], condition=PUBLIC, name="product_public_price_idx"),
             models.Index(fields=["name", "id"], condition=PUBLIC, name="product_public_name_idx"),
+            models.Index(fields=["regency", "-created_at", "-id"], condition=PUBLIC, name="product_public_region_idx"),
+            models.Index(fields=["regency", "price", "id"], condition=PUBLIC, name="product_public_regprice_idx"),
         ]
         permissions = [("hide_product", _("Dapat menyembunyikan produk"))]
 
@@ -198,9 +209,9 @@ class Product(models.Model):
         if to == self.Status.PUBLISHED and self.vendor.status != Vendor.Status.APPROVED:
             raise ValidationError(_("Produk hanya bisa ditayangkan setelah UMKM disetujui Dinas."))
         self.status, self.status_note = to, reason
-        self.vendor_approved = self.vendor.status == Vendor.Status.APPROVED
+        self.vendor_approved, self.regency_id = self.vendor.status == Vendor.Status.APPROVED, self.vendor.regency_id
         self._history_user = actor
-        self.save(update_fields=["status", "status_note", "vendor_approved", "updated_at"])
+        self.save(update_fields=["status", "status_note", "vendor_approved", "regency", "updated_at"])
 
 
 class ProductImage(models.Model):

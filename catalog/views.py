@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from orders.forms import CartLineForm
 from sentra.cache import cache_public_page
 from sentra.context_processors import current_centre
-from sentra.pagination import paginate_capped, parse_page_number
+from sentra.pagination import CappedPage, paginate_capped, parse_page_number
 
 from . import selectors
 from .filters import ProductFilter, VendorFilter
@@ -25,6 +25,11 @@ def _render_list(request: HttpRequest, template: str, context: dict) -> HttpResp
     response = render(request, f"{template}#results" if request.htmx else template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def _paginate(request: HttpRequest, queryset) -> CappedPage:
+    number = parse_page_number(request.GET.get("halaman"))
+    return paginate_capped(queryset, number=number, per_page=settings.SENTRA_PAGE_SIZE, cap=settings.SENTRA_COUNT_CAP)
 
 
 @require_safe
@@ -43,9 +48,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @cache_public_page
 def product_list(request: HttpRequest) -> HttpResponse:
     filterset = ProductFilter(request.GET, queryset=selectors.public_products())
-    page = paginate_capped(
-        filterset.qs, number=parse_page_number(request.GET.get("halaman")), per_page=settings.SENTRA_PAGE_SIZE
-    )
+    page = _paginate(request, filterset.qs)
     context = {"filterset": filterset, "page": page, "chips": filterset.chips(request.GET)}
     return _render_list(request, "catalog/product_list.html", context)
 
@@ -70,9 +73,7 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @cache_public_page
 def vendor_list(request: HttpRequest) -> HttpResponse:
     filterset = VendorFilter(request.GET, queryset=selectors.public_vendors().order_by("name", "pk"))
-    page = paginate_capped(
-        filterset.qs, number=parse_page_number(request.GET.get("halaman")), per_page=settings.SENTRA_PAGE_SIZE
-    )
+    page = _paginate(request, filterset.qs)
     return _render_list(request, "catalog/vendor_list.html", {"filterset": filterset, "page": page})
 
 

@@ -139,6 +139,7 @@ class ProductFactory(DjangoModelFactory):
     stock_on_hand = 10
     status = Product.Status.PUBLISHED
     vendor_approved = factory.LazyAttribute(lambda product: product.vendor.status == Vendor.Status.APPROVED)
+    regency = factory.LazyAttribute(lambda product: product.vendor.regency)
 
 
 class CertificateFactory(DjangoModelFactory):

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from catalog.services.vendor_copy import vendor_copy_refresh
+
 from .models import (
     Centre,
     ClosedDate,
@@ -106,6 +108,11 @@ class VendorAdmin(SimpleHistoryAdmin):
             {"fields": ["status", "status_note", "status_changed_at", "submitted_at", "created_at", "updated_at"]},
         ),
     ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "regency" in form.changed_data:
+            vendor_copy_refresh(vendor_ids=[obj.pk])  # the catalogue's copy of the region
 
 
 @admin.register(VendorEvent)

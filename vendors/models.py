@@ -313,7 +313,8 @@ class Vendor(models.Model):
             self.submitted_at = now
         self.save(update_fields=["status", "status_changed_at", "status_note", "submitted_at", "updated_at"])
         if (source == self.Status.APPROVED) != (to == self.Status.APPROVED):
-            self.products.update(vendor_approved=to == self.Status.APPROVED)  # the catalogue's copy
+            # the catalogue's copy (catalog.services.vendor_copy)
+            self.products.update(vendor_approved=to == self.Status.APPROVED, regency_id=self.regency_id)
         return VendorEvent.objects.create(vendor=self, from_status=source, to_status=to, actor=actor, reason=reason)
 
 

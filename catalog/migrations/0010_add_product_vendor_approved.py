@@ -2,11 +2,13 @@
 
 from django.db import migrations, models
 
-from catalog.services.approval import refresh_vendor_approved
+from django.db.models import Exists, OuterRef
 
 
 def fill_vendor_approved(apps, schema_editor):
-    refresh_vendor_approved(apps.get_model("catalog", "Product"), apps.get_model("vendors", "Vendor"))
+    Product, Vendor = apps.get_model("catalog", "Product"), apps.get_model("vendors", "Vendor")
+    approved = Vendor.objects.filter(pk=OuterRef("vendor_id"), status="approved")
+    Product.objects.update(vendor_approved=Exists(approved))
 
 
 class Migration(migrations.Migration):

@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from catalog.models import Certificate, Product, ProductImage
-from catalog.services.approval import vendor_approved_refresh
 from catalog.services.badges import badges_refresh
+from catalog.services.vendor_copy import vendor_copy_refresh
 from orders.models import Reservation, StockMovement
 from vendors.models import Centre, ShopUnit, UnitAssignment, Vendor, VendorEvent
 
@@ -79,7 +79,7 @@ def _build(total_products: int, tick: Tick) -> None:
         certificates.build(spec, vendors[spec.slug], catalogue[vendors[spec.slug].pk])
         tick("sertifikat", 1)
     badges_refresh(vendor_ids=[vendor.pk for vendor in vendors.values()])
-    vendor_approved_refresh(vendor_ids=[vendor.pk for vendor in vendors.values()])
+    vendor_copy_refresh(vendor_ids=[vendor.pk for vendor in vendors.values()])
     reservations = ReservationMaker(rng=rng, centre=centre, owners=owners, dinas=users["dinas"])
     public = {v.pk: catalogue[v.pk] for v in vendors.values() if v.is_public}
     target = reservation_target(total_products)

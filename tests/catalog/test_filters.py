@@ -187,3 +187,14 @@ def test_deep_pages_keep_the_order_of_the_list(client, centre, settings, django_
     everything = list(client.get(URL + query).context["filterset"].qs)
     assert [p.pk for p in deep.object_list] == [p.pk for p in everything[248:250]]
     assert deep.has_next
+
+
+def test_lists_count_up_to_the_cap_then_say_more_than(client, centre, settings):
+    settings.SENTRA_PAGE_SIZE, settings.SENTRA_COUNT_CAP = 2, 3
+    factories.ProductFactory.create_batch(5)
+
+    response = client.get(URL)
+
+    page = response.context["page"]
+    assert (page.count, page.count_is_capped, page.has_next) == (3, True, True)
+    assert "Lebih dari 3 produk" in response.content.decode()

@@ -1,4 +1,4 @@
-"""Product.vendor_approved, the catalogue's copy of the vendor's approval, follows every status change.
+"""Product.vendor_approved and Product.regency, the catalogue's copy of its vendor, follow every change.
 
 Public lists filter on the copy, not on the vendor row: a stale copy would keep a suspended vendor's
 products on sale, or hide a reinstated vendor's shelf.
@@ -8,10 +8,11 @@ import pytest
 from django.urls import reverse
 
 from catalog.models import Product
-from catalog.services.approval import vendor_approved_refresh
 from catalog.services.products import product_create, product_set_status
+from catalog.services.vendor_copy import vendor_copy_refresh
 from tests import factories
-from vendors.models import Vendor
+from vendors.models import Regency, Vendor
+from vendors.services.application import vendor_update_profile
 from vendors.services.review import vendor_approve, vendor_archive, vendor_reinstate, vendor_suspend
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +87,47 @@ def test_the_admin_keeps_the_copy_when_a_product_moves_to_another_vendor(client,
 
 def test_refreshing_repairs_copies_written_around_the_transitions(product):
     Vendor.objects.filter(pk=product.vendor_id).update(status=Vendor.Status.SUSPENDED)
-    vendor_approved_refresh(vendor_ids=[product.vendor_id])
+    vendor_copy_refresh(vendor_ids=[product.vendor_id])
 
     product.refresh_from_db()
     assert not product.vendor_approved
+
+
+def in_region(client, slug: str) -> set[int]:
+    response = client.get(reverse("catalog:product-list"), {"daerah": slug})
+    return {card.pk for card in response.context["page"].object_list}
+
+
+def test_the_region_filter_follows_a_vendor_moved_in_the_admin(client, centre, product):
+    client.force_login(factories.UserFactory(username="root", is_staff=True, is_superuser=True))
+    vendor, metro = product.vendor, Regency.objects.get(code="18.72")
+    assert product.pk not in in_region(client, metro.slug)
+    data = {
+        "name": vendor.name,
+        "slug": vendor.slug,
+        "kind": vendor.kind,
+        "regency": metro.pk,
+        "nib": vendor.nib,
+        "whatsapp": vendor.whatsapp,
+        "memberships-TOTAL_FORMS": 0,
+        "memberships-INITIAL_FORMS": 0,
+        "events-TOTAL_FORMS": 0,
+        "events-INITIAL_FORMS": 0,
+    }
+    response = client.post(reverse("admin:vendors_vendor_change", args=[vendor.pk]), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+
+    client.logout()
+    assert product.pk in in_region(client, metro.slug)
+    assert product.pk not in in_region(client, vendor.regency.slug)
+
+
+def test_an_owner_changing_the_region_before_approval_is_carried_onto_the_products(owner, dinas_user):
+    vendor = factories.VendorFactory(owner=owner, status=Vendor.Status.REVISION_REQUESTED)
+    product = factories.ProductFactory(vendor=vendor, status=Product.Status.DRAFT)
+    metro = Regency.objects.get(code="18.72")
+
+    vendor_update_profile(vendor=vendor, actor=owner, regency=metro)
+
+    product.refresh_from_db()
+    assert product.regency == metro

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from catalog.images import clean_photo
+from catalog.services.vendor_copy import vendor_copy_refresh
 from vendors.models import Vendor, VendorEvent, VendorMembership
 
 APPLICATION_FIELDS = ("name", "kind", "story", "regency", "address", "whatsapp", "nib")
@@ -74,6 +75,8 @@ def vendor_update_profile(*, vendor: Vendor, actor, logo=None, categories=None, 
     changed = _apply_fields(vendor, fields, allowed)
     vendor._history_user = actor
     vendor.save(update_fields=[*changed, "updated_at"])
+    if "regency" in changed:
+        vendor_copy_refresh(vendor_ids=[vendor.pk])  # the catalogue's copy of the region
     _save_logo_and_categories(vendor, logo, categories)
     return vendor
 
