@@ -20,6 +20,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import _unmask_cipher_token, get_token
@@ -28,6 +29,7 @@ from django.utils.translation import get_language
 GENERATION_KEY = "sentra:page:generation"
 KEY_PREFIX = "sentra:page"
 DEFAULT_SECONDS = 60
+COUNT_SECONDS = 60
 MAX_QUERY_LENGTH = 512  # longer query strings are rendered, never stored (keeps the cache from being flooded)
 CSRF_SLOT = "@@sentra-csrf-token@@"
 NONCE_SLOT = "@@sentra-csp-nonce@@"
@@ -132,6 +134,23 @@ def restore(request: HttpRequest, stored: dict) -> HttpResponse:
         response[name] = value
     response["X-Page-Cache"] = "hit"
     return response
+
+
+def cached_count(queryset: QuerySet, seconds: int = COUNT_SECONDS) -> int:
+    """`queryset.count()`, cached by its SQL for the page cache's generation (dropped when pages are).
+
+    A list's capped count walks up to 241 matching rows: with narrow filters on 200,000 products that is
+    ~10 ms, more than the rest of the page's SQL (bench/). Stock held by reservations sends no signal, so
+    an "available only" count may lag by `seconds`; the rows on the page never do.
+    """
+    sql, params = queryset.query.sql_with_params()
+    digest = hashlib.sha256(f"{queryset.db}|{sql}|{params!r}".encode()).hexdigest()[:32]
+    key = f"sentra:count:{cache.get(GENERATION_KEY, 0)}:{digest}"
+    counted = cache.get(key)
+    if counted is None:
+        counted = queryset.count()
+        cache.set(key, counted, seconds)
+    return counted
 
 
 def invalidate_pages(**kwargs) -> None:

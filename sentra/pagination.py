@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 
+from sentra.cache import cached_count
+
 DEEP_OFFSET = 240  # from page 11 of 24: find the page's keys first, then fetch those rows
 MAX_PAGE_NUMBER = 2_000  # deeper pages would make the database skip too many rows; nobody browses that far
 
@@ -117,7 +119,7 @@ def paginate_capped(
     if not has_next and (rows or number == 1):
         page.count = offset + len(rows)  # the last page tells the exact total for free
     elif rows and count:
-        counted = queryset.order_by().values("pk")[: cap + 1].count()
+        counted = cached_count(queryset.order_by().values("pk")[: cap + 1])
         page.count, page.count_is_capped = min(counted, cap), counted > cap
     return page
 

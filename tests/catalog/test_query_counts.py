@@ -8,6 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from catalog.models import Product
+from sentra.cache import invalidate_pages
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -51,11 +53,25 @@ def test_catalogue_query_count_does_not_grow_with_cards(client, many_products, d
 def test_catalogue_counts_at_most_a_capped_number_of_rows(client, many_products):
     url = reverse("catalog:product-list")
     _warm(client, url)
+    invalidate_pages()  # a new generation: the count is taken again
     with CaptureQueriesContext(connection) as captured:
         client.get(url)
     counts = [q["sql"] for q in captured if "COUNT(" in q["sql"].upper()]
     assert counts, "a page with a next page needs the capped count"
     assert all("LIMIT" in sql.upper() for sql in counts)
+
+
+def test_the_capped_count_is_reused_until_a_product_changes(client, many_products, settings):
+    settings.SENTRA_PAGE_SIZE = 2
+    url = reverse("catalog:product-list")
+    _warm(client, url)
+
+    with CaptureQueriesContext(connection) as captured:
+        before = client.get(url).context["page"].count
+    assert not [q for q in captured if "COUNT(" in q["sql"].upper()]
+
+    factories.ProductFactory(vendor=Product.objects.first().vendor)  # a save drops cached pages and counts
+    assert client.get(url).context["page"].count == before + 1
 
 
 def test_catalogue_cold_cache_stays_within_budget(client, many_products, django_assert_max_num_queries):
