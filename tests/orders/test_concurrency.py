@@ -104,3 +104,16 @@ def test_a_double_submit_racing_itself_makes_one_set_of_reservations(day):
     assert len({r[0].pk for r in results}) == 1
     product.refresh_from_db()
     assert product.stock_reserved == 2
+
+
+def test_carts_of_three_products_of_one_vendor_are_held_all_or_none(day):
+    vendor = factories.VendorFactory()
+    a, b, c = (factories.ProductFactory(vendor=vendor, stock_on_hand=stock) for stock in (4, 5, 9))
+    shoppers = [factories.UserFactory() for _ in range(10)]
+
+    results = race([checkout(s, {a.pk: 2, b.pk: 2, c.pk: 1}, day) for s in shoppers])
+
+    winners = sum(isinstance(r, list) for r in results)
+    assert winners == 2 and all(isinstance(r, list | OutOfStock) for r in results), results
+    held = {p.pk: p.stock_reserved for p in Product.objects.filter(pk__in=[a.pk, b.pk, c.pk])}
+    assert held == {a.pk: 4, b.pk: 4, c.pk: 2}

@@ -355,3 +355,15 @@ def test_the_conditional_update_refuses_an_oversell_even_if_the_check_was_skippe
         place({stocked: 2})
     assert reserved(stocked) == 4
     assert Reservation.objects.count() == 1
+
+
+def test_the_conditional_update_names_the_short_product_and_holds_none_of_the_cart(place, stocked, vendor, monkeypatch):
+    from orders.services import reserve
+
+    short = factories.ProductFactory(vendor=vendor, name="Kopi Luwak", stock_on_hand=2)
+    monkeypatch.setattr(reserve, "_check_products", lambda *args: None)
+
+    with pytest.raises(OutOfStock, match="Kopi Luwak"):
+        place({stocked: 1, short: 3})
+    assert (reserved(stocked), reserved(short)) == (0, 0)
+    assert not StockMovement.objects.exists()
