@@ -367,3 +367,21 @@ def test_the_conditional_update_names_the_short_product_and_holds_none_of_the_ca
         place({stocked: 1, short: 3})
     assert (reserved(stocked), reserved(short)) == (0, 0)
     assert not StockMovement.objects.exists()
+
+
+def test_a_vendor_in_another_centre_is_held_until_that_centres_closing_time(
+    place, centre, pickup_day, django_capture_on_commit_callbacks
+):
+    other = factories.CentreFactory(slug="metro", name="Sentra Metro", hours=False)
+    for weekday in range(7):
+        other.opening_hours.create(weekday=weekday, opens=datetime.time(9), closes=datetime.time(15))
+    far = factories.VendorFactory()
+    factories.UnitAssignmentFactory(vendor=far, unit=factories.ShopUnitFactory(centre=other, code="M-07"))
+    product = factories.ProductFactory(vendor=far, stock_on_hand=3)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        (reservation,) = place({product: 1})
+
+    assert timezone.localtime(reservation.hold_until).time() == datetime.time(15)
+    (to_shopper,) = [m for m in mail.outbox if m.to == [reservation.shopper.email]]
+    assert "Ambil di unit M-07, Sentra Metro" in to_shopper.body
