@@ -79,3 +79,28 @@ def test_the_filtered_queryset_lists_the_same_order_as_the_pages(client, crowd, 
     for number in range(1, 11):
         paged += [p.pk for p in _page(client, "keripik", number).object_list]
     assert [p.pk for p in response.context["filterset"].qs] == paged
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="several words take the window path on PostgreSQL")
+@pytest.mark.parametrize("newest_match", [True, False])
+def test_several_words_find_the_newest_matches_inside_or_outside_the_window(
+    client, crowd, settings, monkeypatch, newest_match
+):
+    settings.SENTRA_PAGE_SIZE = 4
+    monkeypatch.setattr(search, "RANKED", 6)
+    monkeypatch.setattr(search, "WINDOW", 10)
+    others = factories.ProductFactory.create_batch(15, name="Kain Tapis", description="Tenun.")
+    if newest_match:  # the newest products match: the window alone has enough of them
+        others = [factories.ProductFactory(name=f"Keripik Coklat {i}") for i in range(12)]
+    _warm(client, URL + "?q=keripik+coklat")  # the window's start is cached
+    with CaptureQueriesContext(connection) as captured:
+        _page(client, "keripik coklat", 1)
+    assert len(captured) == (3 if newest_match else 4)  # too few in the window: one more query, over all
+    paged = []
+    for number in range(1, 20):
+        paged += [p.pk for p in _page(client, "keripik coklat", number).object_list]
+    matching = [p for p in crowd + others if p.name.startswith("Keripik")]
+    newest_first = [p.pk for p in sorted(matching, key=lambda p: (p.created_at, p.pk), reverse=True)]
+    assert set(paged[:6]) == set(newest_first[:6])
+    assert paged[6:] == newest_first[6:]
