@@ -67,6 +67,45 @@ class FastSelect(forms.Select):
         return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), options)
 
 
+class FastInputMixin:
+    """Render an <input> in Python, as Django's input.html does (no template render per field)."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        shown = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
+        return format_html('<input type="{}" name="{}"{}{}>', widget["type"], name, shown, flatatt(widget["attrs"]))
+
+
+class FastTextInput(FastInputMixin, forms.TextInput):
+    pass
+
+
+class FastNumberInput(FastInputMixin, forms.NumberInput):
+    pass
+
+
+class FastCheckbox(FastInputMixin, forms.CheckboxInput):
+    pass
+
+
+class FastCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes in Python, with the markup of Django's checkbox_select.html (ids `<id>_<n>`, one label each)."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        boxes = format_html_join(
+            "",
+            '<div><label for="{}"><input type="checkbox" name="{}" value="{}"{}> {}</label></div>',
+            (
+                (option["attrs"].get("id", ""), name, option["value"], flatatt(option["attrs"]), option["label"])
+                for _group, options, _index in widget["optgroups"]
+                for option in options
+            ),
+        )
+        wrapper = {"id": widget["attrs"]["id"]} if widget["attrs"].get("id") else {}
+        return format_html("<div{}>{}</div>", flatatt(wrapper), boxes)
+
+
 class SearchField(forms.CharField):
     def to_python(self, value):
         return super().to_python(value)[:MAX_QUERY_LENGTH]  # a very long query is cut, not refused
@@ -76,8 +115,12 @@ class SearchFilter(django_filters.CharFilter):
     field_class = SearchField
 
 
+class RupiahField(forms.IntegerField):
+    widget = FastNumberInput
+
+
 class RupiahFilter(django_filters.NumberFilter):
-    field_class = forms.IntegerField  # whole rupiah: "1e9", "NaN" or "12.5" are refused, not guessed
+    field_class = RupiahField  # whole rupiah: "1e9", "NaN" or "12.5" are refused, not guessed
 
 
 def category_filter() -> django_filters.ChoiceFilter:
@@ -110,7 +153,7 @@ class ProductFilter(django_filters.FilterSet):
         label=_("Sertifikat"),
         choices=Certificate.Kind.choices,
         method="filter_certificates",
-        widget=forms.CheckboxSelectMultiple,
+        widget=FastCheckboxes,
     )
     harga_min = RupiahFilter(
         label=_("Harga minimal (Rp)"), field_name="price", lookup_expr="gte", min_value=0, max_value=MAX_PRICE
@@ -119,7 +162,7 @@ class ProductFilter(django_filters.FilterSet):
         label=_("Harga maksimal (Rp)"), field_name="price", lookup_expr="lte", min_value=0, max_value=MAX_PRICE
     )
     tersedia = django_filters.BooleanFilter(
-        label=_("Hanya yang tersedia"), method="filter_available", widget=forms.CheckboxInput
+        label=_("Hanya yang tersedia"), method="filter_available", widget=FastCheckbox
     )
     urut = django_filters.ChoiceFilter(label=_("Urutkan"), choices=Sort.CHOICES, method="keep", empty_label=None)
 
@@ -129,7 +172,7 @@ class ProductFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.form.fields["q"].widget = forms.TextInput(
+        self.form.fields["q"].widget = FastTextInput(
             attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH, "placeholder": _("Keripik, kopi, tapis…")}
         )
         self.form.fields["urut"].required = False
