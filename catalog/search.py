@@ -131,17 +131,19 @@ def rank_by_relevance(matches: QuerySet, text: str, *, base: QuerySet) -> QueryS
 
 
 def _several_words_scored(matches: QuerySet, score: Func) -> list[tuple]:
-    """Like `_newest_scored`, for several words: from their indexes, among the WINDOW newest products first.
+    """Like `_newest_scored`, for several words: among the WINDOW newest products first, then among all.
 
     PostgreSQL takes words as independent. For "keripik pisang" (~10,000 matches on the bench data set, where
-    it expected ~1,400) it fetched and sorted every match (~20 ms); for "keripik tapis" (no match, ~5,000
-    expected) it walked all 180,000 products newest first hoping to meet 241 (~220 ms). So the matches are
-    found through the indexes of the words (an order the index of the newest products cannot give), in the
-    WINDOW newest products (~4 ms: ~600 rows), and in all of them only when that finds too few."""
-    found = matches.order_by(Unwalked(F("created_at")).desc(), "-pk")
+    it expected ~1,400) it fetched and sorted every match (~20 ms); inside the window it reads ~600 rows
+    (~4 ms), and no plan reads more than the window. When the window holds none of the matches, words that
+    rarely meet ("keripik tapis": none, ~5,000 expected) would be looked for by walking all 180,000 products
+    newest first (~220 ms): the matches are then found through their indexes (an order no index gives)."""
+    newest = matches.order_by("-created_at", "-pk")
     start = _window_start()
-    rows = _newest_scored(found.filter(created_at__gte=start), score) if start else []
-    return rows if len(rows) > RANKED else _newest_scored(found, score)
+    rows = _newest_scored(newest.filter(created_at__gte=start), score) if start else []
+    if len(rows) > RANKED or not start:
+        return rows or _newest_scored(newest, score)
+    return _newest_scored(newest if rows else matches.order_by(Unwalked(F("created_at")).desc(), "-pk"), score)
 
 
 def _newest_scored(newest: QuerySet, score: Func) -> list[tuple]:
@@ -185,7 +187,7 @@ def _related_matches(terms: list[str], vendors: list[tuple[int, str]]) -> list[Q
         vendor_ids = [pk for pk, name in vendors if _named(term, name)]
         match = Q(category_id__in=categories) if categories else Q()
         match |= Q(vendor_id__in=vendor_ids) if vendor_ids else Q()
-        match |= Q(vendor__regency_id__in=regions) if regions else Q()
+        match |= Q(regency_id__in=regions) if regions else Q()  # the product's copy of its vendor's region
         matches.append(match)
     return matches
 
@@ -208,7 +210,10 @@ def _search_postgresql(queryset: QuerySet, terms: list[str]) -> QuerySet:
     vendors, starts, nearest = _look_up_words(terms)
     match = Q()
     for term, named in zip(terms, _related_matches(terms, vendors), strict=True):
-        match &= Q(Matches(StoredDocument(), PrefixQuery(Value(_term_query(term, named, starts, nearest))))) | named
+        if named and term not in starts:
+            match &= named  # no product's text has a word starting with it ("pesawaran": a region's name)
+        else:
+            match &= Q(Matches(StoredDocument(), PrefixQuery(Value(_term_query(term, named, starts, nearest))))) | named
     return queryset.filter(match)
 
 

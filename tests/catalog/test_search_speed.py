@@ -83,20 +83,21 @@ def test_the_filtered_queryset_lists_the_same_order_as_the_pages(client, crowd, 
 
 @pytest.mark.postgres
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="several words take the window path on PostgreSQL")
-@pytest.mark.parametrize("newest_match", [True, False])
+@pytest.mark.parametrize(("in_window", "queries"), [(12, 3), (3, 4), (0, 4)])
 def test_several_words_find_the_newest_matches_inside_or_outside_the_window(
-    client, crowd, settings, monkeypatch, newest_match
+    client, crowd, settings, monkeypatch, in_window, queries
 ):
+    """The 10 newest products hold 12 (enough), 3 or none of the matches; the result is the same."""
     settings.SENTRA_PAGE_SIZE = 4
     monkeypatch.setattr(search, "RANKED", 6)
     monkeypatch.setattr(search, "WINDOW", 10)
     others = factories.ProductFactory.create_batch(15, name="Kain Tapis", description="Tenun.")
-    if newest_match:  # the newest products match: the window alone has enough of them
-        others = [factories.ProductFactory(name=f"Keripik Coklat {i}") for i in range(12)]
+    others += [factories.ProductFactory(name=f"Keripik Coklat {i}") for i in range(in_window)]
+    others += factories.ProductFactory.create_batch(max(10 - in_window, 0), name="Kain Tapis", description="Tenun.")
     _warm(client, URL + "?q=keripik+coklat")  # the window's start is cached
     with CaptureQueriesContext(connection) as captured:
         _page(client, "keripik coklat", 1)
-    assert len(captured) == (3 if newest_match else 4)  # too few in the window: one more query, over all
+    assert len(captured) == queries  # too few in the window: one more query, over all products
     paged = []
     for number in range(1, 20):
         paged += [p.pk for p in _page(client, "keripik coklat", number).object_list]
