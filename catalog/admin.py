@@ -36,6 +36,8 @@ class ProductAdmin(SimpleHistoryAdmin):
         # the catalogue's copy of the vendor (catalog.services.vendor_copy)
         obj.vendor_approved, obj.regency_id = obj.vendor.status == Vendor.Status.APPROVED, obj.vendor.regency_id
         super().save_model(request, obj, form, change)
+        if change and "vendor" in form.changed_data:  # the old vendor's certificates no longer earn its badges
+            badges_refresh(vendor_ids=[obj.vendor_id])
 
 
 @admin.register(ProductImage)

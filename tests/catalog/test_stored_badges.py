@@ -184,3 +184,31 @@ def test_refreshing_every_vendor_repairs_stale_dates(product):
     badges_refresh()
 
     assert stored(product)[0] == NO_EXPIRY
+
+
+def test_a_product_moved_to_another_vendor_in_the_admin_loses_the_old_vendors_badges(client, centre, product):
+    """A certificate earns a badge only for its own vendor's products (as Certificate.objects.valid() says)."""
+    factories.CertificateFactory(vendor=product.vendor, products=[product])
+    assert stored(product)[0] == NO_EXPIRY
+    client.force_login(factories.UserFactory(username="root", is_staff=True, is_superuser=True))
+    other = factories.VendorFactory()
+    data = {
+        "vendor": other.pk,
+        "category": product.category_id,
+        "name": product.name,
+        "slug": product.slug,
+        "description": product.description,
+        "price": product.price,
+        "sale_unit": product.sale_unit,
+        "stock_on_hand": product.stock_on_hand,
+        "status": product.status,
+        "lead_time_days": 0,
+        "images-TOTAL_FORMS": 0,
+        "images-INITIAL_FORMS": 0,
+    }
+    response = client.post(reverse("admin:catalog_product_change", args=[product.pk]), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+
+    assert stored(product)[0] is None
+    client.logout()
+    assert product.pk not in filtered(client, "halal")
