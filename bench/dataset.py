@@ -219,6 +219,7 @@ class Generator:
         copy_rows(Vendor, rows(), self.n_vendors, "vendors")
         self.vendor_ids = pks(Vendor, slug__regex=BENCH_SLUG)
         self.approved_ids = pks(Vendor, slug__regex=BENCH_SLUG, status="approved")
+        self.vendor_regency = dict(Vendor.objects.filter(pk__in=self.vendor_ids).values_list("pk", "regency_id"))
         copy_rows(
             VendorMembership,
             (
@@ -284,14 +285,19 @@ class Generator:
         rng, types = self.rng, self.types
         rare = set(rng.sample(range(self.n_products), RARE_COUNT))
 
+        approved = set(self.approved_ids)
+
         def rows() -> Iterator[dict]:
             for i in range(self.n_products):
                 name, category, variants, units, (low, high) = rng.choice(types)
                 full = f"{name} {rng.choice(variants)}" + (f" {RARE_WORD.title()}" if i in rare else "")
                 made = rng.random() < 0.04
                 created = self.now - datetime.timedelta(minutes=i)
+                vendor_id = rng.choice(self.vendor_ids)
                 yield {
-                    "vendor_id": rng.choice(self.vendor_ids),
+                    "vendor_id": vendor_id,
+                    "vendor_approved": vendor_id in approved,  # the catalogue's copy of the vendor
+                    "regency_id": self.vendor_regency[vendor_id],
                     "category_id": self.categories[category],
                     "name": full[:120],
                     "slug": f"{slugify(full)[:130]}-b{i}",
@@ -459,7 +465,6 @@ class Generator:
 
         from catalog.models import Certificate, Product, ProductImage
         from catalog.services.badges import badges_refresh
-        from catalog.services.vendor_copy import vendor_copy_refresh
         from orders.models import Reservation, ReservationLine
         from vendors.models import ShopUnit, UnitAssignment, Vendor, VendorMembership
 
@@ -474,8 +479,8 @@ class Generator:
                 f"WHERE h.product_id = p.id"
             )
             cursor.execute(held)
-        badges_refresh()
-        vendor_copy_refresh()
+        certified = set(Certificate.objects.values_list("vendor_id", flat=True))
+        badges_refresh(vendor_ids=certified)  # only vendors with certificates have badges to store
         reset_sequences(
             get_user_model(),
             EmailAddress,
