@@ -35,8 +35,10 @@ class ProductAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         # the catalogue's copy of the vendor (catalog.services.vendor_copy)
         obj.vendor_approved, obj.regency_id = obj.vendor.status == Vendor.Status.APPROVED, obj.vendor.regency_id
+        # Compared with the stored row, not the form: a history revert may move the product back, too.
+        before = Product.objects.filter(pk=obj.pk).values_list("vendor_id", flat=True).first() if change else None
         super().save_model(request, obj, form, change)
-        if change and "vendor" in form.changed_data:  # the old vendor's certificates no longer earn its badges
+        if before is not None and before != obj.vendor_id:  # the old vendor's certificates earn it no badge
             badges_refresh(vendor_ids=[obj.vendor_id])
 
 
@@ -63,6 +65,14 @@ class CertificateAdmin(SimpleHistoryAdmin):
         super().save_related(request, form, formsets, change)
         before = form.initial.get("vendor")  # the vendor before this change, when it was moved
         badges_refresh(vendor_ids={form.instance.vendor_id, *([before] if before else [])})
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # A revert saves without save_related(): status, dates, vendor and products may all have changed.
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            vendors = Certificate.history.filter(id=object_id).values_list("vendor_id", flat=True)
+            badges_refresh(vendor_ids=set(vendors))
+        return response
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)

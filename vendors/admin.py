@@ -110,9 +110,11 @@ class VendorAdmin(SimpleHistoryAdmin):
     ]
 
     def save_model(self, request, obj, form, change):
+        # Compared with the stored row, not the form: a history revert also restores the status and region.
+        before = Vendor.objects.filter(pk=obj.pk).values_list("status", "regency_id").first() if change else None
         super().save_model(request, obj, form, change)
-        if "regency" in form.changed_data:
-            vendor_copy_refresh(vendor_ids=[obj.pk])  # the catalogue's copy of the region
+        if before is not None and before != (obj.status, obj.regency_id):
+            vendor_copy_refresh(vendor_ids=[obj.pk])  # the catalogue's copy of the approval and region
 
 
 @admin.register(VendorEvent)
