@@ -4,7 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -206,12 +206,18 @@ class Product(models.Model):
     def transition(self, to: str, *, actor, reason: str = "") -> None:
         """Change the listing status; publishing needs an approved vendor."""
         check_transition(self.TRANSITIONS, self.status, to, reason=reason, needs_reason=self.NEEDS_REASON)
-        if to == self.Status.PUBLISHED and self.vendor.status != Vendor.Status.APPROVED:
-            raise ValidationError(_("Produk hanya bisa ditayangkan setelah UMKM disetujui Dinas."))
-        self.status, self.status_note = to, reason
-        self.vendor_approved, self.regency_id = self.vendor.status == Vendor.Status.APPROVED, self.vendor.regency_id
-        self._history_user = actor
-        self.save(update_fields=["status", "status_note", "vendor_approved", "regency", "updated_at"])
+        with transaction.atomic():
+            # The vendor row as it is now, locked: a suspension running at the same time either waits for this
+            # save (and then clears the copy itself) or is seen here. self.vendor may have been read before it.
+            status, regency_id = (
+                Vendor.objects.select_for_update().values_list("status", "regency_id").get(pk=self.vendor_id)
+            )
+            if to == self.Status.PUBLISHED and status != Vendor.Status.APPROVED:
+                raise ValidationError(_("Produk hanya bisa ditayangkan setelah UMKM disetujui Dinas."))
+            self.status, self.status_note = to, reason
+            self.vendor_approved, self.regency_id = status == Vendor.Status.APPROVED, regency_id
+            self._history_user = actor
+            self.save(update_fields=["status", "status_note", "vendor_approved", "regency", "updated_at"])
 
 
 class ProductImage(models.Model):

@@ -12,6 +12,7 @@ from catalog.models import Certificate, Product
 from catalog.services.badges import badges_refresh
 from sentra.cache import invalidate_pages
 from sentra.states import IllegalTransition
+from vendors.models import Vendor
 from vendors.services.review import notify_vendor
 
 
@@ -56,6 +57,8 @@ def certificate_reject(*, certificate: Certificate, actor, note: str) -> Certifi
 
 
 def _product_decision(product: Product, to: str, *, actor, reason: str) -> Product:
+    # The vendor row first, as Vendor.transition() (its products after it) and Product.transition() take them.
+    list(Vendor.objects.select_for_update().filter(pk=product.vendor_id).values_list("pk"))
     locked = Product.objects.select_for_update().select_related("vendor").get(pk=product.pk)
     locked.transition(to, actor=actor, reason=reason.strip())
     product.status, product.status_note = locked.status, locked.status_note

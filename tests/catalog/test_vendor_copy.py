@@ -5,6 +5,7 @@ products on sale, or hide a reinstated vendor's shelf.
 """
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from catalog.models import Product
@@ -131,3 +132,32 @@ def test_an_owner_changing_the_region_before_approval_is_carried_onto_the_produc
 
     product.refresh_from_db()
     assert product.regency == metro
+
+
+def test_publishing_with_a_vendor_read_before_its_suspension_neither_publishes_nor_lists_the_product(
+    client, centre, owner, dinas_user
+):
+    """The owner's request read the vendor while it was approved; Dinas suspended it before the publish wrote."""
+    vendor = factories.VendorFactory(owner=owner)
+    draft = factories.ProductFactory(vendor=vendor, status=Product.Status.DRAFT)
+    stale = Product.objects.select_related("vendor").get(pk=draft.pk)
+    vendor_suspend(vendor=vendor, actor=dinas_user, reason="Izin usaha sedang diperiksa")
+
+    with pytest.raises(ValidationError):
+        product_set_status(product=stale, actor=owner, status=Product.Status.PUBLISHED)
+
+    draft.refresh_from_db()
+    assert (draft.status, draft.vendor_approved) == (Product.Status.DRAFT, False)
+    assert draft.pk not in listed(client)
+
+
+def test_a_status_change_with_a_vendor_read_before_its_suspension_keeps_the_copy_false(owner, dinas_user):
+    vendor = factories.VendorFactory(owner=owner)
+    product = factories.ProductFactory(vendor=vendor)
+    stale = Product.objects.select_related("vendor").get(pk=product.pk)
+    vendor_suspend(vendor=vendor, actor=dinas_user, reason="Izin usaha sedang diperiksa")
+
+    product_set_status(product=stale, actor=owner, status=Product.Status.DRAFT)
+
+    product.refresh_from_db()
+    assert not product.vendor_approved
