@@ -95,6 +95,10 @@ def certificate_update(*, certificate: Certificate, actor, scan=None, products=N
     certificate.full_clean(exclude=["scan"])
     old_scan = certificate.scan.name if scan else None
     with transaction.atomic():
+        # The status as stored now: Dinas may have reviewed it since this request read it (then it goes back
+        # to review below, and its stored badge with it).
+        locked = Certificate.objects.select_for_update().values_list("status", flat=True)
+        certificate.status = locked.get(pk=certificate.pk)
         if scan:
             _save_scan(certificate, scan)
         certificate._history_user = actor

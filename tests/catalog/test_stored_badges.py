@@ -212,3 +212,18 @@ def test_a_product_moved_to_another_vendor_in_the_admin_loses_the_old_vendors_ba
     assert stored(product)[0] is None
     client.logout()
     assert product.pk not in filtered(client, "halal")
+
+
+def test_an_owner_correction_read_before_dinas_verified_still_withdraws_the_badge(
+    client, centre, pending, product, owner, dinas_user
+):
+    """The owner opened the form while the certificate waited; Dinas verified it before the owner saved."""
+    stale = Certificate.objects.get(pk=pending.pk)
+    certificate_verify(certificate=pending, actor=dinas_user)
+
+    certificate_update(certificate=stale, actor=owner, number="ID18110000000777")
+
+    pending.refresh_from_db()
+    assert pending.status == C.SUBMITTED
+    assert stored(product)[0] is None
+    assert product.pk not in filtered(client, "halal")
