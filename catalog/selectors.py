@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from vendors.models import Centre, Regency, ShopUnit, UnitAssignment, Vendor
 
@@ -184,9 +185,14 @@ def plan_geometry(units: list[ShopUnit]) -> dict:
         x = (unit.grid_col - 1) * (PLAN_CELL_WIDTH + PLAN_GAP) + PLAN_GAP
         y = (unit.grid_row - 1) * (PLAN_CELL_HEIGHT + PLAN_GAP) + PLAN_GAP
         # Strings, not numbers: the template would localize each number (hundreds per floor plan).
+        vendors = unit.current_assignments
+        label = Truncator(vendors[0].vendor.name).chars(16) if vendors else ""
+        css = "unit unit-occupied" if vendors else "unit unit-free"
         cells.append(
             {
                 "unit": unit,
+                "label": f"{label} +{len(vendors) - 1}" if len(vendors) > 1 else label,  # empty: "Tersedia"
+                "css": css + (" unit-lapas" if unit.reserved_kind == "lapas" else ""),
                 "x": str(x),
                 "y": str(y),
                 "cx": str(x + PLAN_CELL_WIDTH // 2),

@@ -114,6 +114,19 @@ def test_floor_plan_draws_units_and_lists_them(client, centre):
     assert "Karya warga binaan Lapas Kotabumi" in html
 
 
+def test_floor_plan_cells_name_the_first_vendor_and_count_the_others(client, centre):
+    shared = factories.ShopUnitFactory(centre=centre, code="C-01", grid_row=1, grid_col=1, reserved_kind="lapas")
+    factories.ShopUnitFactory(centre=centre, code="C-02", grid_row=1, grid_col=2)
+    for name in ["Anyaman Rotan Kotabumi Jaya", "Batik Siger"]:
+        factories.UnitAssignmentFactory(unit=shared, vendor=factories.VendorFactory(name=name))
+
+    html = client.get(reverse("catalog:floor-plan")).content.decode()
+
+    assert 'class="unit unit-occupied unit-lapas"' in html and 'class="unit unit-free"' in html
+    assert ">Anyaman Rotan K… +1</text>" in html
+    assert 'class="unit-label">Tersedia</text>' in html
+
+
 def test_floor_plan_ignores_ended_tenancies(client, centre):
     unit = factories.ShopUnitFactory(centre=centre, code="A-09")
     factories.UnitAssignmentFactory(
