@@ -4,17 +4,28 @@ Public lists filter on the copy, not on the vendor row: a stale copy would keep 
 products on sale, or hide a reinstated vendor's shelf.
 """
 
+import contextlib
+import random
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from catalog.models import Product
-from catalog.services.products import product_create, product_set_status
+from catalog.services.products import product_archive, product_create, product_restore, product_set_status
+from catalog.services.review import product_hide, product_unhide
 from catalog.services.vendor_copy import vendor_copy_refresh
+from sentra.states import IllegalTransition, ReasonRequired
 from tests import factories
 from vendors.models import Regency, Vendor
-from vendors.services.application import vendor_update_profile
-from vendors.services.review import vendor_approve, vendor_archive, vendor_reinstate, vendor_suspend
+from vendors.services.application import vendor_create_draft, vendor_submit, vendor_update_profile
+from vendors.services.review import (
+    vendor_approve,
+    vendor_archive,
+    vendor_reinstate,
+    vendor_request_revision,
+    vendor_suspend,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -161,3 +172,55 @@ def test_a_status_change_with_a_vendor_read_before_its_suspension_keeps_the_copy
 
     product.refresh_from_db()
     assert not product.vendor_approved
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_histories_of_vendor_and_product_decisions_keep_the_catalogue_equal_to_the_truth(
+    seed, centre, owner, dinas_user
+):
+    """Whatever order owners and Dinas act in, public lists (on the copy) show exactly the published products of
+    approved vendors, each in its vendor's region."""
+    rng = random.Random(seed)
+    regions = list(Regency.objects.order_by("code")[:3])
+    vendor = vendor_create_draft(
+        actor=owner, name="Keripik Acak", kind="umkm", regency=regions[0], nib=f"{9200000000000 + seed}",
+        whatsapp="+6281234567890",
+    )  # fmt: skip
+    category = factories.category()
+    products = [
+        product_create(vendor=vendor, actor=owner, name=f"Produk {i}", category=category, price=1000) for i in range(3)
+    ]
+
+    def fresh(obj):
+        return type(obj).objects.select_related(*(["vendor"] if isinstance(obj, Product) else [])).get(pk=obj.pk)
+
+    def pick() -> Product:
+        if not products:
+            products.append(product_create(vendor=vendor, actor=owner, name="Baru", category=category, price=1))
+        return fresh(rng.choice(products))
+
+    actions = [
+        lambda: vendor_submit(vendor=fresh(vendor), actor=owner),
+        lambda: vendor_approve(vendor=fresh(vendor), actor=dinas_user),
+        lambda: vendor_request_revision(vendor=fresh(vendor), actor=dinas_user, reason="Lengkapi"),
+        lambda: vendor_suspend(vendor=fresh(vendor), actor=dinas_user, reason="Periksa"),
+        lambda: vendor_reinstate(vendor=fresh(vendor), actor=dinas_user),
+        lambda: vendor_update_profile(vendor=fresh(vendor), actor=owner, regency=rng.choice(regions)),
+        lambda: product_set_status(product=pick(), actor=owner, status="published"),
+        lambda: product_set_status(product=pick(), actor=owner, status="published"),
+        lambda: product_set_status(product=pick(), actor=owner, status="published"),
+        lambda: product_set_status(product=pick(), actor=owner, status="draft"),
+        lambda: product_hide(product=pick(), actor=dinas_user, reason="Foto menyesatkan"),
+        lambda: product_unhide(product=pick(), actor=dinas_user),
+        lambda: product_archive(product=pick(), actor=owner),  # a new draft is deleted
+        lambda: product_restore(product=pick(), actor=owner),
+    ]
+    for _step in range(40):
+        with contextlib.suppress(ValidationError, IllegalTransition, ReasonRequired, TypeError):
+            rng.choice(actions)()  # refused moves (TypeError: the region is fixed once submitted) change nothing
+        products[:] = [p for p in products if Product.objects.filter(pk=p.pk).exists()]
+        listed = set(Product.objects.published().values_list("pk", "regency_id"))
+        truth = set(
+            Product.objects.filter(status="published", vendor__status="approved").values_list("pk", "vendor__regency")
+        )
+        assert listed == truth
