@@ -45,7 +45,10 @@ def _secret_products():
         reverse("catalog:product-list") + "?urut=nama",
         reverse("catalog:vendor-list"),
         reverse("catalog:floor-plan"),
+        reverse("catalog:product-list") + "?tersedia=1&urut=termurah&daerah=lampung-utara",
         reverse("sitemap"),
+        reverse("sitemap-section", kwargs={"section": "produk"}),
+        reverse("sitemap-section", kwargs={"section": "umkm"}),
     ],
 )
 def test_private_products_and_vendors_never_appear_on_public_pages(client, public_product, url):
@@ -113,3 +116,15 @@ def test_floor_plan_shows_a_unit_of_a_suspended_vendor_as_available(client, cent
     html = client.get(reverse("catalog:floor-plan")).content.decode()
     assert "B-07" in html
     assert "UMKM Dibekukan" not in html
+
+
+def test_a_store_page_and_its_products_related_lists_show_only_published_products(client, public_product):
+    vendor = public_product.vendor
+    secrets = [
+        factories.ProductFactory(vendor=vendor, name=f"Rahasia {status}", slug=f"rahasia-{status}", status=status)
+        for status in PRIVATE_PRODUCT_STATUSES
+    ]
+    for url in (vendor.get_absolute_url(), public_product.get_absolute_url()):
+        html = client.get(url).content.decode()
+        for secret in secrets:
+            assert secret.slug not in html, url
