@@ -10,7 +10,8 @@ so a typo costs no more than a plain search (it was a trigram scan of ~20,000 pr
 Relevance (ts_rank plus word similarity to the name) orders the newest RANKED matches, fetched with their
 score in one query that also gives the page its keys and its (capped) count; later pages list the other
 matches newest first. Measured on 200,000 products (bench/): the newest 1,001 matches of a common word took
-~18 ms to find, 241 take ~5 ms: the cost grows with the number of candidates.
+~18 ms to find, 241 take ~5 ms: the cost grows with the number of candidates. Several words are looked for
+among the WINDOW newest products first (PostgreSQL misjudges how often words meet).
 SQLite: the same AND/OR over `icontains`, and, when nothing matches, a forgiving pattern on the name
 (letters in order, doubled letters collapsed) so simple typos still find something.
 The column `search_document` is made by migration 0006 (not a model field: SQLite has no tsvector).
@@ -140,9 +141,11 @@ def _several_words_scored(matches: QuerySet, score: Func) -> list[tuple]:
     newest first (~220 ms): the matches are then found through their indexes (an order no index gives)."""
     newest = matches.order_by("-created_at", "-pk")
     start = _window_start()
-    rows = _newest_scored(newest.filter(created_at__gte=start), score) if start else []
-    if len(rows) > RANKED or not start:
-        return rows or _newest_scored(newest, score)
+    if start is None:
+        return _newest_scored(newest, score)
+    rows = _newest_scored(newest.filter(created_at__gte=start), score)
+    if len(rows) > RANKED:
+        return rows
     return _newest_scored(newest if rows else matches.order_by(Unwalked(F("created_at")).desc(), "-pk"), score)
 
 
@@ -213,7 +216,7 @@ def _search_postgresql(queryset: QuerySet, terms: list[str]) -> QuerySet:
         if named and term not in starts:
             match &= named  # no product's text has a word starting with it ("pesawaran": a region's name)
         else:
-            match &= Q(Matches(StoredDocument(), PrefixQuery(Value(_term_query(term, named, starts, nearest))))) | named
+            match &= Q(Matches(StoredDocument(), PrefixQuery(Value(_term_query(term, starts, nearest))))) | named
     return queryset.filter(match)
 
 
@@ -233,11 +236,11 @@ def _look_up_words(terms: list[str]) -> tuple[list, dict[str, list[str]], dict[s
     return list(vendors.items()), starts, nearest
 
 
-def _term_query(term: str, named: Q, starts: dict, nearest: dict) -> str:
+def _term_query(term: str, starts: dict, nearest: dict) -> str:
     """The tsquery of a term: the words it starts, as exact words (the GIN index finds them ~3x faster than
-    a prefix); the prefix itself when it starts too many words, or none but names a category, vendor or
-    region; else it is a typo, and its nearest words stand for it."""
-    words = starts.get(term) or ([] if named else nearest.get(term, []))
+    a prefix), or the prefix itself when it starts too many; a term that starts no word is a typo, and its
+    nearest words stand for it (or, with none near enough, the prefix finds nothing)."""
+    words = starts.get(term) or nearest.get(term, [])
     return " | ".join(words) if 0 < len(words) <= PREFIX_WORDS else f"{term}:*"
 
 
