@@ -257,10 +257,13 @@ class CertificateQuerySet(models.QuerySet):
     def valid(self, on: datetime.date | None = None) -> "CertificateQuerySet":
         """Verified and unexpired on `on` (today in WIB by default): the ones that earn a badge."""
         on = on or timezone.localdate()
-        return (
-            self.filter(status=Certificate.Status.VERIFIED)
-            .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
-            .exclude(kind=Certificate.Kind.HALAL, halal_stage__in=["applied", "in_process"])
+        return self.earning().filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
+
+    def earning(self) -> "CertificateQuerySet":
+        """Verified certificates that earn a badge while unexpired (a halal application is not one yet)."""
+        return self.filter(status=Certificate.Status.VERIFIED).exclude(
+            kind=Certificate.Kind.HALAL,
+            halal_stage__in=[Certificate.HalalStage.APPLIED, Certificate.HalalStage.IN_PROCESS],
         )
 
     def expiring(self, within_days: int, on: datetime.date | None = None) -> "CertificateQuerySet":

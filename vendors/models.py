@@ -4,7 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -311,11 +311,14 @@ class Vendor(models.Model):
         self.status, self.status_changed_at, self.status_note = to, now, reason
         if to == self.Status.SUBMITTED:
             self.submitted_at = now
-        self.save(update_fields=["status", "status_changed_at", "status_note", "submitted_at", "updated_at"])
-        if (source == self.Status.APPROVED) != (to == self.Status.APPROVED):
-            # the catalogue's copy (catalog.services.vendor_copy)
-            self.products.update(vendor_approved=to == self.Status.APPROVED, regency_id=self.regency_id)
-        return VendorEvent.objects.create(vendor=self, from_status=source, to_status=to, actor=actor, reason=reason)
+        with transaction.atomic():
+            self.save(update_fields=["status", "status_changed_at", "status_note", "submitted_at", "updated_at"])
+            if (source == self.Status.APPROVED) != (to == self.Status.APPROVED):
+                # The catalogue's copy (catalog.services.vendor_copy). Rows locked in pk order first, as
+                # reservation_place locks them: an UPDATE alone locks in scan order and could deadlock with it.
+                list(self.products.select_for_update().order_by("pk").values_list("pk", flat=True))
+                self.products.update(vendor_approved=to == self.Status.APPROVED, regency_id=self.regency_id)
+            return VendorEvent.objects.create(vendor=self, from_status=source, to_status=to, actor=actor, reason=reason)
 
 
 class VendorMembership(models.Model):

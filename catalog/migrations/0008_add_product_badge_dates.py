@@ -2,12 +2,31 @@
 
 from django.db import migrations, models
 
-from catalog.services.badges import refresh_badge_dates
+from django.db.models import OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+NO_EXPIRY = "9999-12-31"
 
 
 def fill_badge_dates(apps, schema_editor):
-    models_ = (apps.get_model("catalog", "Product"), apps.get_model("vendors", "Vendor"))
-    refresh_badge_dates(*models_, apps.get_model("catalog", "Certificate"))
+    """The stored badge dates of catalog.services.badges, from the certificates as they stand."""
+    Product, Vendor = apps.get_model("catalog", "Product"), apps.get_model("vendors", "Vendor")
+    earning = (
+        apps.get_model("catalog", "Certificate")
+        .objects.filter(status="verified")
+        .exclude(Q(kind="halal") & Q(halal_stage__in=["applied", "in_process"]))
+    )
+
+    def latest(kind, vendor, **covering):
+        rows = earning.filter(kind=kind, vendor_id=OuterRef(vendor), **covering)
+        until = Coalesce("valid_until", Value(NO_EXPIRY, output_field=models.DateField()))
+        return Subquery(rows.annotate(until=until).order_by("-until").values("until")[:1])
+
+    Product.objects.update(
+        halal_until=latest("halal", "vendor_id", products=OuterRef("pk")),
+        pirt_until=latest("pirt", "vendor_id", products=OuterRef("pk")),
+    )
+    Vendor.objects.update(bnsp_until=latest("bnsp", "pk"))
 
 
 class Migration(migrations.Migration):

@@ -14,11 +14,11 @@ Every write that changes a certificate's status, kind, dates, stage, vendor or c
 import datetime
 from collections.abc import Iterable
 
-from django.db.models import OuterRef, Q, Subquery, Value
+from django.db import transaction
+from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 NO_EXPIRY = datetime.date(9999, 12, 31)
-STAGES_WITHOUT_BADGE = ("applied", "in_process")  # a halal application is not a certificate yet
 
 
 def badges_refresh(*, vendor_ids: Iterable[int] | None = None) -> None:
@@ -26,27 +26,20 @@ def badges_refresh(*, vendor_ids: Iterable[int] | None = None) -> None:
     from catalog.models import Certificate, Product
     from vendors.models import Vendor
 
-    refresh_badge_dates(Product, Vendor, Certificate, vendor_ids=vendor_ids)
-
-
-def refresh_badge_dates(product_model, vendor_model, certificate_model, *, vendor_ids=None) -> None:
-    """Two UPDATE statements; the models are passed in so that migrations can use their historical models."""
-    earning = certificate_model.objects.filter(status="verified").exclude(
-        Q(kind="halal") & Q(halal_stage__in=STAGES_WITHOUT_BADGE)
-    )
-
     def latest(kind: str, vendor: str, **covering) -> Subquery:
-        rows = earning.filter(kind=kind, vendor_id=OuterRef(vendor), **covering)
+        rows = Certificate.objects.earning().filter(kind=kind, vendor_id=OuterRef(vendor), **covering)
         rows = rows.annotate(until=Coalesce("valid_until", Value(NO_EXPIRY))).order_by("-until")
         return Subquery(rows.values("until")[:1])
 
-    products = product_model.objects.all()
-    vendors = vendor_model.objects.all()
-    if vendor_ids is not None:
-        vendor_ids = list(vendor_ids)
-        products, vendors = products.filter(vendor_id__in=vendor_ids), vendors.filter(pk__in=vendor_ids)
-    products.update(
-        halal_until=latest("halal", "vendor_id", products=OuterRef("pk")),
-        pirt_until=latest("pirt", "vendor_id", products=OuterRef("pk")),
-    )
-    vendors.update(bnsp_until=latest("bnsp", "pk"))
+    products, vendors = Product.objects.all(), Vendor.objects.all()
+    with transaction.atomic():
+        if vendor_ids is not None:
+            vendor_ids = list(vendor_ids)
+            products, vendors = products.filter(vendor_id__in=vendor_ids), vendors.filter(pk__in=vendor_ids)
+            # pk order, as reservation_place locks products: an UPDATE alone locks in scan order (deadlock risk)
+            list(products.select_for_update().order_by("pk").values("pk"))
+        products.update(
+            halal_until=latest("halal", "vendor_id", products=OuterRef("pk")),
+            pirt_until=latest("pirt", "vendor_id", products=OuterRef("pk")),
+        )
+        vendors.update(bnsp_until=latest("bnsp", "pk"))
