@@ -6,6 +6,8 @@ Rules as implemented:
   cart product, then the products, each in pk order; expires those overdue holds first; re-checks
   publication, vendor status, own-vendor membership and availability; and holds stock with a
   conditional UPDATE. Prices, names and units are copied from the database into the lines.
+  It takes a constant number of queries whatever the number of lines or vendors (batched reads and
+  inserts, one UPDATE for all holds; tests/orders/test_reserve_queries.py), emails included.
 - A hold ends at the closing time of the vendor's centre on the pickup date. Pickup dates are the next
   SENTRA_PICKUP_WINDOW_DAYS open days counted from the earliest date the whole cart can be ready:
   today while the centre is still open, or the lead_time_days-th open day after today when the cart
