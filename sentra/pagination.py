@@ -9,7 +9,7 @@ one query by key for a page among them, and no count.
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import F, Func, IntegerField, QuerySet
 
 from sentra.cache import cached_count
 
@@ -85,6 +85,29 @@ class ReorderedHead:
     rows: QuerySet  # where the head's rows are fetched by key (the same rows, fewer conditions)
 
 
+class KeyPosition(Func):
+    """The row's position in `keys` (len(keys) when absent) as one simple CASE on the primary key.
+
+    Written as SQL rather than Case(When(pk=...), ...): building 240 When objects cost ~1.6 ms per search page
+    (bench/), and this expression is only compiled when the reordered queryset itself is evaluated."""
+
+    output_field = IntegerField()
+
+    def __init__(self, keys: list):
+        super().__init__(F("pk"))
+        self.keys = list(keys)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        if not self.keys:
+            return "%s", (0,)
+        pk_sql, pk_params = compiler.compile(self.source_expressions[0])
+        params = [*pk_params]
+        for position, key in enumerate(self.keys):
+            params += [key, position]
+        whens = " ".join(["WHEN %s THEN %s"] * len(self.keys))
+        return f"CASE {pk_sql} {whens} ELSE %s END", (*params, len(self.keys))
+
+
 def reorder_head(queryset: QuerySet, keys: list, *, complete: bool, rows: QuerySet | None = None) -> QuerySet:
     """`queryset` (ordered) with its first len(keys) rows put in the order of `keys`, e.g. ranked by relevance.
 
@@ -92,12 +115,7 @@ def reorder_head(queryset: QuerySet, keys: list, *, complete: bool, rows: QueryS
     `paginate_capped` a page inside the head is one query by key (on `rows`, default `queryset`) and its count
     comes free: len(keys), capped unless complete. The keys ride on the returned queryset; any other use (or
     a further `.filter()`, which drops them) gets the same rows in the same order from the database."""
-    position = Case(
-        *(When(pk=key, then=Value(i)) for i, key in enumerate(keys)),
-        default=Value(len(keys)),
-        output_field=IntegerField(),
-    )
-    reordered = queryset.order_by(position, *queryset.query.order_by)
+    reordered = queryset.order_by(KeyPosition(keys), *queryset.query.order_by)
     reordered.reordered_head = ReorderedHead(list(keys), complete, queryset, queryset if rows is None else rows)
     return reordered
 
