@@ -77,9 +77,11 @@ def region_rows() -> list[RegionRow]:
     """The 15 regions with the number of public products from each, cached."""
     rows = cache.get("catalog:region-rows")
     if rows is None:
-        public = Q(vendors__status=Vendor.Status.APPROVED, vendors__products__status=Product.Status.PUBLISHED)
-        regions = Regency.objects.annotate(product_count=Count("vendors__products", filter=public)).order_by("code")
-        rows = [RegionRow(r.code, r.slug, r.display_name, r.product_count) for r in regions]
+        # Counted on the products' region copy (index-only over public rows): joining vendors took ~200 ms
+        # on 200,000 products, paid by one visitor every LOOKUP_TTL (bench/).
+        counts = dict(Product.objects.published().order_by().values_list("regency").annotate(n=Count("pk")))
+        regions = Regency.objects.order_by("code")
+        rows = [RegionRow(r.code, r.slug, r.display_name, counts.get(r.code, 0)) for r in regions]
         cache.set("catalog:region-rows", rows, LOOKUP_TTL)
     return rows
 
