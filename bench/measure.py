@@ -41,6 +41,7 @@ class Timing:
     found: bool | None = None
     note: str = ""
     failures: list[str] = field(default_factory=list)
+    timed: bool = True  # held to a p95 budget
 
     @property
     def ok(self) -> bool:
@@ -68,7 +69,7 @@ def time_calls(
 
 
 def measure_case(client: Client, case: Case, *, requests: int, warmup: int) -> Timing:
-    result = Timing(case.name)
+    result = Timing(case.name, timed=case.p95_budget is not None)
     urls = cycle(case.urls)
     from sentra.cache import invalidate_pages
 
@@ -114,6 +115,7 @@ def page_cases(sample) -> list[Case]:
     cases = [Case("home", [url("catalog:home")], p95_budget=None)]
     if catalogue:
         listing = {"max_queries": MAX_QUERIES, "max_kb": MAX_HTML_KB}
+        cold = {**listing, "p95_budget": None}
         filters = {
             "kategori (root)": f"kategori={sample.root_category}",
             "kategori (sub)": f"kategori={sample.sub_category}",
@@ -136,8 +138,9 @@ def page_cases(sample) -> list[Case]:
             Case("catalogue page 400", [f"{catalogue}?halaman=400"], **listing),
             *(Case(f"catalogue {name}", [f"{catalogue}?{query}"], **listing) for name, query in filters.items()),
             Case("catalogue all filters", [f"{catalogue}?{all_filters}"], **listing),
-            Case("catalogue, count not cached", [catalogue], cold_count=True, **listing),
-            Case("all filters, count not cached", [f"{catalogue}?{all_filters}"], cold_count=True, **listing),
+            # A first visitor's cost (count not yet cached): reported, not held to the warm budget (README).
+            Case("catalogue, count not cached", [catalogue], cold_count=True, **cold),
+            Case("all filters, count not cached", [f"{catalogue}?{all_filters}"], cold_count=True, **cold),
             Case("search common word", [f"{catalogue}?q={sample.common_word}"], expect=True, **listing),
             Case("search rare word", [f"{catalogue}?q={sample.rare_word}"], expect=True, **listing),
             Case("search typo", [f"{catalogue}?q={sample.typo}"], expect=True, **listing),
