@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from django.db.models import F, JSONField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import JSONObject
 from django.db.models.query import BaseIterable
-from django.urls import reverse
 
 from vendors.models import Regency, Vendor
 
-from .models import ProductImage, badge_shows
+from .models import ProductFace, ProductImage
 
 CARD_VALUES = {
     "pk": "pk",
@@ -77,7 +76,7 @@ class CardImage:
 
 
 @dataclass(slots=True)
-class ProductCard:
+class ProductCard(ProductFace):
     pk: int
     slug: str
     name: str
@@ -96,25 +95,6 @@ class ProductCard:
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("catalog:product-detail", kwargs={"slug": self.slug})
-
-    @property
-    def stock_available(self) -> int:
-        return max(self.stock_on_hand - self.stock_reserved, 0)
-
-    @property
-    def has_halal(self) -> bool:
-        return badge_shows(self.halal_until)
-
-    @property
-    def has_pirt(self) -> bool:
-        return badge_shows(self.pirt_until)
-
-    @property
-    def has_bnsp(self) -> bool:
-        return badge_shows(self.vendor.bnsp_until)
 
     @classmethod
     def from_row(cls, row: dict) -> "ProductCard":

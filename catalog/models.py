@@ -88,7 +88,33 @@ def badge_shows(until: datetime.date | None, on: datetime.date | None = None) ->
 PUBLIC = Q(status="published", vendor_approved=True)
 
 
-class Product(models.Model):
+class ProductFace:
+    """What a shopper sees of a product on a card or its page: link, stock left, badges. Shared by Product
+    and the lighter catalog.cards.ProductCard (slug, stock_*, halal_until, pirt_until, vendor.bnsp_until)."""
+
+    __slots__ = ()
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalog:product-detail", kwargs={"slug": self.slug})
+
+    @property
+    def stock_available(self) -> int:
+        return max(self.stock_on_hand - self.stock_reserved, 0)
+
+    @property
+    def has_halal(self) -> bool:
+        return badge_shows(self.halal_until)
+
+    @property
+    def has_pirt(self) -> bool:
+        return badge_shows(self.pirt_until)
+
+    @property
+    def has_bnsp(self) -> bool:
+        return badge_shows(self.vendor.bnsp_until)
+
+
+class Product(ProductFace, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draf")
         PUBLISHED = "published", _("Tayang")
@@ -174,25 +200,6 @@ class Product(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("catalog:product-detail", kwargs={"slug": self.slug})
-
-    @property
-    def stock_available(self) -> int:
-        return max(self.stock_on_hand - self.stock_reserved, 0)
-
-    @property
-    def has_halal(self) -> bool:
-        return badge_shows(self.halal_until)
-
-    @property
-    def has_pirt(self) -> bool:
-        return badge_shows(self.pirt_until)
-
-    @property
-    def has_bnsp(self) -> bool:
-        return badge_shows(self.vendor.bnsp_until)
 
     @property
     def is_public(self) -> bool:
