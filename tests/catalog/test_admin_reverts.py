@@ -11,6 +11,7 @@ from django.urls import reverse
 from catalog.models import Certificate, Product
 from catalog.services.badges import NO_EXPIRY
 from tests import factories
+from tests.catalog.admin_forms import certificate_form, product_form, vendor_form
 from vendors.models import Regency, Vendor
 from vendors.services.review import vendor_suspend
 
@@ -28,22 +29,6 @@ def revert(client, obj, version, data: dict):
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_simple_history", args=[obj.pk, version.history_id])
     response = client.post(url, data)
     assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].form.errors
-
-
-def vendor_form(vendor: Vendor, **changes) -> dict:
-    data = {
-        "name": vendor.name,
-        "slug": vendor.slug,
-        "kind": vendor.kind,
-        "regency": vendor.regency_id,
-        "nib": vendor.nib,
-        "whatsapp": vendor.whatsapp,
-        "memberships-TOTAL_FORMS": 0,
-        "memberships-INITIAL_FORMS": 0,
-        "events-TOTAL_FORMS": 0,
-        "events-INITIAL_FORMS": 0,
-    }
-    return {**data, **changes}
 
 
 def test_reverting_a_suspended_vendor_to_its_approved_version_keeps_the_copy_in_step(root, product, dinas_user):
@@ -77,15 +62,7 @@ def test_reverting_a_certificate_keeps_the_stored_badge_in_step(root, product):
     submitted = certificate.history.latest()
     certificate.transition(Certificate.Status.VERIFIED, actor=None)
     Product.objects.filter(pk=product.pk).update(halal_until=NO_EXPIRY)  # as certificate_verify stores it
-    data = {
-        "vendor": certificate.vendor_id,
-        "kind": "halal",
-        "number": certificate.number,
-        "halal_stage": "granted",
-        "issued_on": certificate.issued_on.isoformat(),
-        "valid_until": "",
-        "products": [product.pk],
-    }
+    data = certificate_form(certificate, products=[product.pk])
 
     revert(root, certificate, submitted, data)
 
@@ -104,20 +81,7 @@ def test_reverting_a_product_to_its_version_of_another_vendor_drops_the_badges_i
     factories.CertificateFactory(vendor=second, products=[product])
     product.refresh_from_db()
     assert product.has_halal
-    data = {
-        "vendor": first.pk,
-        "category": product.category_id,
-        "name": product.name,
-        "slug": product.slug,
-        "description": product.description,
-        "price": product.price,
-        "sale_unit": product.sale_unit,
-        "stock_on_hand": product.stock_on_hand,
-        "status": product.status,
-        "lead_time_days": 0,
-        "images-TOTAL_FORMS": 0,
-        "images-INITIAL_FORMS": 0,
-    }
+    data = product_form(product, vendor=first.pk)
 
     revert(root, product, of_first, data)
 

@@ -17,6 +17,7 @@ from catalog.services.badges import NO_EXPIRY, badges_refresh
 from catalog.services.certificates import certificate_update
 from catalog.services.review import certificate_reject, certificate_verify
 from tests import factories
+from tests.catalog.admin_forms import certificate_form, product_form
 
 pytestmark = pytest.mark.django_db
 
@@ -157,15 +158,7 @@ def test_admin_changes_move_the_badges(client, product):
     assert stored(product)[0] is not None
 
     change = reverse("admin:catalog_certificate_change", args=[certificate.pk])
-    data = {
-        "vendor": certificate.vendor_id,
-        "kind": "halal",
-        "number": certificate.number,
-        "halal_stage": "granted",
-        "issued_on": certificate.issued_on.isoformat(),
-        "valid_until": "",
-        "products": [other.pk],
-    }
+    data = certificate_form(certificate, products=[other.pk])
     response = client.post(change, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
 
@@ -192,20 +185,7 @@ def test_a_product_moved_to_another_vendor_in_the_admin_loses_the_old_vendors_ba
     assert stored(product)[0] == NO_EXPIRY
     client.force_login(factories.UserFactory(username="root", is_staff=True, is_superuser=True))
     other = factories.VendorFactory()
-    data = {
-        "vendor": other.pk,
-        "category": product.category_id,
-        "name": product.name,
-        "slug": product.slug,
-        "description": product.description,
-        "price": product.price,
-        "sale_unit": product.sale_unit,
-        "stock_on_hand": product.stock_on_hand,
-        "status": product.status,
-        "lead_time_days": 0,
-        "images-TOTAL_FORMS": 0,
-        "images-INITIAL_FORMS": 0,
-    }
+    data = product_form(product, vendor=other.pk)
     response = client.post(reverse("admin:catalog_product_change", args=[product.pk]), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
 

@@ -17,6 +17,7 @@ from catalog.services.review import product_hide, product_unhide
 from catalog.services.vendor_copy import vendor_copy_refresh
 from sentra.states import IllegalTransition, ReasonRequired
 from tests import factories
+from tests.catalog.admin_forms import product_form, vendor_form
 from vendors.models import Regency, Vendor
 from vendors.services.application import vendor_create_draft, vendor_submit, vendor_update_profile
 from vendors.services.review import (
@@ -75,20 +76,7 @@ def test_a_new_vendors_products_appear_once_dinas_approves_and_the_owner_publish
 def test_the_admin_keeps_the_copy_when_a_product_moves_to_another_vendor(client, product):
     client.force_login(factories.UserFactory(username="root", is_staff=True, is_superuser=True))
     pending = factories.VendorFactory(status=Vendor.Status.SUBMITTED)
-    data = {
-        "vendor": pending.pk,
-        "category": product.category_id,
-        "name": product.name,
-        "slug": product.slug,
-        "description": product.description,
-        "price": product.price,
-        "sale_unit": product.sale_unit,
-        "stock_on_hand": product.stock_on_hand,
-        "status": product.status,
-        "lead_time_days": 0,
-        "images-TOTAL_FORMS": 0,
-        "images-INITIAL_FORMS": 0,
-    }
+    data = product_form(product, vendor=pending.pk)
     response = client.post(reverse("admin:catalog_product_change", args=[product.pk]), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
 
@@ -114,18 +102,7 @@ def test_the_region_filter_follows_a_vendor_moved_in_the_admin(client, centre, p
     client.force_login(factories.UserFactory(username="root", is_staff=True, is_superuser=True))
     vendor, metro = product.vendor, Regency.objects.get(code="18.72")
     assert product.pk not in in_region(client, metro.slug)
-    data = {
-        "name": vendor.name,
-        "slug": vendor.slug,
-        "kind": vendor.kind,
-        "regency": metro.pk,
-        "nib": vendor.nib,
-        "whatsapp": vendor.whatsapp,
-        "memberships-TOTAL_FORMS": 0,
-        "memberships-INITIAL_FORMS": 0,
-        "events-TOTAL_FORMS": 0,
-        "events-INITIAL_FORMS": 0,
-    }
+    data = vendor_form(vendor, regency=metro.pk)
     response = client.post(reverse("admin:vendors_vendor_change", args=[vendor.pk]), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
 
