@@ -139,6 +139,7 @@ def test_a_page_past_the_end_says_so(client, centre):
     response = client.get(URL + "?halaman=99999")
     assert response.status_code == HTTPStatus.OK
     assert "Kembali ke halaman pertama" in response.content.decode()
+    assert "Produk 0" not in response.content.decode()  # no "Produk 0–0" count line above it
 
 
 def test_no_results_gives_suggestions(client, centre):
