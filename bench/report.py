@@ -5,6 +5,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.measure import REFERENCE, REFERENCE_MS
+
 
 @dataclass
 class Results:
@@ -92,6 +94,14 @@ def render(r: Results) -> str:
             f"| {t.name} | {_num(t.median_ms or None)} | {_num(t.p95_ms or None)} | {_num(t.queries, '{}')} | "
             f"{_num(t.html_kb)} | {_num(t.gzip_kb)} | {found} | {verdict} |"
         )
+    reference = next((t for t in r.timings if t.name == REFERENCE and t.median_ms), None)
+    if reference:
+        lines += [
+            "",
+            f"Machine speed: the bare 24-card page (first row) takes {reference.median_ms:.1f} ms here; SPEC §10 gives "
+            f"~{REFERENCE_MS:g} ms for it on the hardware its budgets were set on (a factor of "
+            f"{reference.median_ms / REFERENCE_MS:.1f}). The budgets stay absolute; compare runs by this row.",
+        ]
     if r.missing_pages:
         lines += ["", "Not measured (URL not available yet): " + ", ".join(r.missing_pages)]
     if r.assets:
