@@ -4,6 +4,8 @@ Invalid values never break a page: django-filter drops an invalid field from `cl
 the field's error as a notice, and the rest of the filters still apply.
 """
 
+from html import escape as _e
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
@@ -59,12 +61,13 @@ class FastSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
         attrs = self.build_attrs(self.attrs, attrs)
         chosen = "" if value is None else str(value)
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((key, mark_safe(" selected") if str(key) == chosen else "", label) for key, label in self.choices),
+        # html.escape on str() of each value: what format_html does per option, without its per-argument checks
+        # (~10 µs an option, ~0.5 ms for the category and region lists of every catalogue page; bench/).
+        options = "".join(
+            f'<option value="{_e(str(key))}"{" selected" if str(key) == chosen else ""}>{_e(str(label))}</option>'
+            for key, label in self.choices
         )
-        return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), options)
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), mark_safe(options))  # noqa: S308
 
 
 class FastInputMixin:
