@@ -98,11 +98,10 @@ def is_shareable_response(request: HttpRequest, response: HttpResponse) -> bool:
 
 
 def page_key(request: HttpRequest) -> str:
-    generation = cache.get(GENERATION_KEY, 0)
     hx = "hx" if request.headers.get("HX-Request") else "page"
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
-    return f"{KEY_PREFIX}:{generation}:{get_language()}:{hx}:{digest}"
+    return f"{KEY_PREFIX}:{generation()}:{get_language()}:{hx}:{digest}"
 
 
 def freeze(request: HttpRequest, response: HttpResponse) -> dict:
@@ -145,12 +144,17 @@ def cached_count(queryset: QuerySet, seconds: int = COUNT_SECONDS) -> int:
     """
     sql, params = queryset.query.sql_with_params()
     digest = hashlib.sha256(f"{queryset.db}|{sql}|{params!r}".encode()).hexdigest()[:32]
-    key = f"sentra:count:{cache.get(GENERATION_KEY, 0)}:{digest}"
+    key = f"sentra:count:{generation()}:{digest}"
     counted = cache.get(key)
     if counted is None:
         counted = queryset.count()
         cache.set(key, counted, seconds)
     return counted
+
+
+def generation() -> int:
+    """The page cache's generation: it moves on whenever a watched model is saved or deleted."""
+    return cache.get(GENERATION_KEY, 0)
 
 
 def invalidate_pages(**kwargs) -> None:

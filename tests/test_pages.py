@@ -1,10 +1,13 @@
 """Site-wide pages: the friendly error pages, the layouts and the restyled allauth pages."""
 
+import datetime
 from http import HTTPStatus
+from unittest import mock
 
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from sentra import errors
 
@@ -108,3 +111,36 @@ def test_footer_shows_opening_hours_and_open_status(client, centre):
     assert "Senin–Minggu" in html
     assert "08.00–17.00" in html
     assert ("Buka sekarang" in html) or ("Tutup" in html)
+
+
+def test_footer_shows_changed_opening_hours_on_the_next_page(client, centre):
+    client.get("/halaman-yang-tidak-ada/")  # footer (and centre) now cached
+    saturday = centre.opening_hours.get(weekday=5)
+    saturday.closes = datetime.time(21)
+    saturday.save()
+
+    html = client.get("/halaman-yang-tidak-ada/").content.decode()
+    assert "08.00–21.00" in html
+    assert "Senin–Jumat" in html
+
+
+def test_footer_fragment_is_cached_per_language(client, centre, settings):
+    assert "Jam buka (WIB)" in client.get("/halaman-yang-tidak-ada/").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get("/halaman-yang-tidak-ada/").content.decode()
+    assert "Opening hours (WIB)" in html
+    assert "Jam buka (WIB)" not in html
+
+
+def test_footer_open_status_follows_the_clock_while_cached(client, centre):
+    wib = timezone.get_current_timezone()
+    with mock.patch(
+        "sentra.context_processors.timezone.now", return_value=datetime.datetime(2026, 12, 2, 10, tzinfo=wib)
+    ):
+        assert "Buka sekarang" in client.get("/halaman-yang-tidak-ada/").content.decode()
+    with mock.patch(
+        "sentra.context_processors.timezone.now", return_value=datetime.datetime(2026, 12, 2, 20, tzinfo=wib)
+    ):
+        html = client.get("/halaman-yang-tidak-ada/").content.decode()
+    assert "Buka sekarang" not in html
+    assert "pill-closed" in html
