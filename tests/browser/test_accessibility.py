@@ -9,6 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from catalog.models import Product
 from orders.models import Reservation
 from tests.browser.conftest import PHONE, screenshot, sign_in
+from vendors.models import Centre
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -29,8 +30,12 @@ def _public_product() -> Product:
     return Product.objects.filter(status="published", vendor__status="approved", made_to_order=False).first()
 
 
-@pytest.mark.parametrize("language", ["id", "en"])
-def test_key_pages_have_no_serious_accessibility_violations(context, live_server, demo, language, csp_violations):
+# The header and footer show "Buka sekarang" or "Tutup" by the clock: each state is checked (its colours differ).
+@pytest.mark.parametrize("language, centre_open", [("id", False), ("en", True)])
+def test_key_pages_have_no_serious_accessibility_violations(
+    context, live_server, demo, language, centre_open, csp_violations, monkeypatch
+):
+    monkeypatch.setattr(Centre, "is_open_at", lambda self, moment: centre_open)
     base = live_server.url
     cookie = {"name": "django_language", "value": language, "url": base}
     context.add_cookies([cookie])
@@ -40,6 +45,7 @@ def test_key_pages_have_no_serious_accessibility_violations(context, live_server
 
     for path in ["/", "/katalog/", "/katalog/?q=keripik", product.get_absolute_url()]:
         page.goto(f"{base}{path}")
+        assert page.locator(".pill-open" if centre_open else ".pill-closed").count() > 0
         found += serious_violations(page)
     page.goto(f"{base}{product.get_absolute_url()}")
     page.locator("form.cart-form button[type=submit]").click()
