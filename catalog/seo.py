@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from vendors.models import Vendor
 
 from .models import Product, ProductImage
+from .templatetags.catalog import rendition_url
 
 
 def product_json_ld(request: HttpRequest, product: Product, images: list[ProductImage]) -> dict:
@@ -35,7 +36,7 @@ def product_json_ld(request: HttpRequest, product: Product, images: list[Product
         },
     }
     if images:
-        data["image"] = [request.build_absolute_uri(image.thumb_640.url) for image in images[:3]]
+        data["image"] = [request.build_absolute_uri(rendition_url(image, "thumb_640")) for image in images[:3]]
     return data
 
 

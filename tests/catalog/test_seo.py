@@ -60,6 +60,14 @@ def test_product_page_has_canonical_open_graph_and_json_ld(client, centre, produ
     assert data["offers"]["availability"] == "https://schema.org/InStock"
 
 
+def test_product_photo_is_the_open_graph_image_and_in_json_ld(client, centre, product, photos):
+    (image,) = photos([product])
+    html = client.get(product.get_absolute_url()).content.decode()
+    thumbnail = f"http://testserver{image.thumb_640.url}"
+    assert f'<meta property="og:image" content="{thumbnail}">' in html
+    assert _json_ld(html)["image"] == [thumbnail]
+
+
 def test_json_ld_survives_hostile_product_names(client, centre):
     product = factories.ProductFactory(name='Keripik </script><script>alert("x")</script>')
     html = client.get(product.get_absolute_url()).content.decode()
