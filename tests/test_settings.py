@@ -102,6 +102,37 @@ def test_settings_refuse_to_start_without_allowed_hosts_when_debug_is_off():
     assert "DJANGO_ALLOWED_HOSTS" in result.stderr
 
 
+def run_manage(*args: str) -> subprocess.CompletedProcess:
+    """manage.py in a clean environment (no DJANGO_* variables, a developer's .env ignored)."""
+    code = (
+        SETUP.split("import django")[0]
+        + f"import sys, manage; sys.argv = ['manage.py', *{list(args)!r}]; manage.main()"
+    )
+    return subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_makemigrations_check_runs_on_a_fresh_clone_without_any_settings():
+    result = run_manage("makemigrations", "--check", "--dry-run")
+
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
+def test_other_commands_still_refuse_to_start_without_a_secret_key():
+    result = run_manage("migrate", "--plan")
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
 def test_debug_is_off_when_the_environment_does_not_ask_for_it():
     result = start_django({})
 
