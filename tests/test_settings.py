@@ -23,18 +23,21 @@ from django.conf import settings
 """
 
 
-def start_django(env: dict[str, str], code: str = "print('started')") -> subprocess.CompletedProcess:
-    clean_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "DJANGO_SETTINGS_MODULE": "sentra.settings"}
-    clean_env.update(env)
+def run_python(code: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """`code` in a fresh interpreter in the project folder, with only PATH and `env` in its environment."""
     return subprocess.run(  # noqa: S603 - our own interpreter and code
-        [sys.executable, "-c", SETUP + code],
+        [sys.executable, "-c", code],
         cwd=BASE_DIR,
-        env=clean_env,
+        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **env},
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
         check=False,
     )
+
+
+def start_django(env: dict[str, str], code: str = "print('started')") -> subprocess.CompletedProcess:
+    return run_python(SETUP + code, {"DJANGO_SETTINGS_MODULE": "sentra.settings", **env})
 
 
 DUMP_SETTINGS = """
@@ -103,20 +106,9 @@ def test_settings_refuse_to_start_without_allowed_hosts_when_debug_is_off():
 
 
 def run_manage(*args: str) -> subprocess.CompletedProcess:
-    """manage.py in a clean environment (no DJANGO_* variables, a developer's .env ignored)."""
-    code = (
-        SETUP.split("import django")[0]
-        + f"import sys, manage; sys.argv = ['manage.py', *{list(args)!r}]; manage.main()"
-    )
-    return subprocess.run(  # noqa: S603 - our own interpreter and code
-        [sys.executable, "-c", code],
-        cwd=BASE_DIR,
-        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    """manage.py with no DJANGO_* variables (a developer's .env ignored), as on a fresh clone."""
+    no_env_file = SETUP.split("import django")[0]
+    return run_python(no_env_file + f"import sys, manage; sys.argv = ['manage.py', *{list(args)!r}]; manage.main()", {})
 
 
 def test_makemigrations_check_runs_on_a_fresh_clone_without_any_settings():
