@@ -27,12 +27,13 @@ else
 XDIST := -n $(WORKERS)
 endif
 
+# yes when the browser tests run: Chromium is installed and SKIP_BROWSER is not set.
 ifneq ($(SKIP_BROWSER),)
-BROWSER_MARK := -m "not browser"
+RUN_BROWSER :=
 else ifeq ($(CHROMIUM),)
-BROWSER_MARK := -m "not browser"
+RUN_BROWSER :=
 else
-BROWSER_MARK :=
+RUN_BROWSER := yes
 endif
 
 .PHONY: help run test lint check-migrations check-translations pytest bench messages compilemessages clean distclean
@@ -111,7 +112,7 @@ pytest: $(VENV)/.installed-dev
 	fi
 	$(VENV)/bin/pytest $(XDIST) -m "not browser" $(PYTEST_ARGS)
 	@# Browser tests run apart, as in .ci/run: their live server flushes the database between tests.
-	@if [ -z "$(BROWSER_MARK)" ]; then \
+	@if [ -n "$(RUN_BROWSER)" ]; then \
 	  code=0; $(VENV)/bin/pytest -m browser $(PYTEST_ARGS) || code=$$?; \
 	  if [ $$code -eq 5 ]; then echo "No browser tests selected."; elif [ $$code -ne 0 ]; then exit $$code; fi; \
 	fi
