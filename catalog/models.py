@@ -55,6 +55,14 @@ class Category(models.Model):
             raise ValidationError({"parent": _("Kategori hanya boleh dua tingkat.")})
 
 
+class IsTrue(models.Func):
+    """`(<condition>) IS TRUE`: the same rows as the bare condition (its columns are NOT NULL), in the form
+    whose selectivity PostgreSQL takes from a statistics object on the expression (migration 0012)."""
+
+    template = "(%(expressions)s) IS TRUE"
+    output_field = models.BooleanField()
+
+
 class ProductQuerySet(models.QuerySet):
     def published(self) -> "ProductQuerySet":
         """Products a shopper may see: published, of an approved vendor (the row's copy `vendor_approved`)."""
@@ -67,7 +75,12 @@ class ProductQuerySet(models.QuerySet):
         return self.filter(regency=regency)
 
     def available(self) -> "ProductQuerySet":
-        return self.filter(Q(made_to_order=True) | Q(stock_on_hand__gt=F("stock_reserved")))
+        """Products a shopper can reserve now: made to order, or with stock that reservations do not hold.
+
+        "In stock" goes through IsTrue so PostgreSQL estimates it from statistics (~90 % of a real catalogue)
+        instead of guessing a third: the guess made filtered lists read every match (bench/)."""
+        in_stock = IsTrue(Q(stock_on_hand__gt=F("stock_reserved")))
+        return self.filter(Q(made_to_order=True) | Q(in_stock))
 
     def with_card_data(self) -> "ProductQuerySet":
         return self.select_related("vendor", "vendor__regency", "category").prefetch_related(
