@@ -11,7 +11,9 @@ Relevance (ts_rank plus word similarity to the name) orders the newest RANKED ma
 score in one query that also gives the page its keys and its (capped) count; later pages list the other
 matches newest first. Measured on 200,000 products (bench/): the newest 1,001 matches of a common word took
 ~18 ms to find, 241 take ~5 ms: the cost grows with the number of candidates. Several words are looked for
-among the WINDOW newest products first (PostgreSQL misjudges how often words meet).
+among the WINDOW newest products first (PostgreSQL misjudges how often words meet). A search's looked-up
+words and ranked keys are kept until the next save of a product, vendor or certificate (a new generation
+of the page cache).
 SQLite: the same AND/OR over `icontains`, and, when nothing matches, a forgiving pattern on the name
 (letters in order, doubled letters collapsed) so simple typos still find something.
 The column `search_document` is made by migration 0006 (not a model field: SQLite has no tsvector).
@@ -26,12 +28,14 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import BooleanField, DateTimeField, F, FloatField, Func, Q, QuerySet, Value
 
+from sentra.cache import cached_for_generation, queryset_identity
 from sentra.pagination import reorder_head
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 6
 MIN_TERM_LENGTH = 2
 RANKED = 240  # ten pages of 24; later pages list the other matches newest first
+RANKING_SECONDS = 60  # how long a search's ranked keys and looked-up words are kept (rank_by_relevance)
 WINDOW = 10_000  # several words are first looked for among this many newest products (_several_words_scored)
 PREFIX_WORDS = 8  # a term is looked up as the words it starts, or as a prefix when it starts more words
 SPELLINGS = 3  # a typo is replaced by at most this many nearest words of the vocabulary ...
@@ -125,9 +129,15 @@ def rank_by_relevance(matches: QuerySet, text: str, *, base: QuerySet) -> QueryS
         score = Value(1.0, output_field=FloatField())
     newest = matches.order_by("-created_at", "-pk")
     if len(terms) > 1 and connection.vendor == "postgresql":
-        rows = _several_words_scored(matches, score)
+        scored = functools.partial(_several_words_scored, matches, score)
     else:
-        rows = _newest_scored(newest, score)
+        scored = functools.partial(_newest_scored, newest, score)
+    # The same search is asked again and again ("keripik", "kopi"), by visitors the page cache does not
+    # serve (a cart, an account): its ranked keys are kept for the page cache's generation (~7 ms of a
+    # 20 ms page on the bench data set). Stock sends no signal: with `tersedia` a product sold out in the
+    # last RANKING_SECONDS may still be listed, as on a cached page; reservation_place re-checks stock.
+    identity = f"{queryset_identity(matches)}|{' '.join(terms)}"
+    rows = cached_for_generation("search-ranking", identity, scored, RANKING_SECONDS)
     ranked = sorted(rows[:RANKED], key=lambda row: -row[1])  # stable: the newer first among equals
     return reorder_head(newest, [pk for pk, _ in ranked], complete=len(rows) <= RANKED, rows=base)
 
@@ -229,7 +239,15 @@ def _search_postgresql(queryset: QuerySet, terms: list[str]) -> QuerySet:
 
 
 def _look_up_words(terms: list[str]) -> tuple[list, dict[str, list[str]], dict[str, list[str]]]:
-    """Vendors named like any term, and per term the vocabulary's words it starts and its nearest words."""
+    """Vendors named like any term, and per term the vocabulary's words it starts and its nearest words.
+
+    Kept for the page cache's generation: vendor names and the vocabulary change only when a vendor or
+    product is saved, which starts a new one."""
+    fetch = functools.partial(_fetch_words, terms)
+    return cached_for_generation("search-words", "|".join(terms), fetch, RANKING_SECONDS)
+
+
+def _fetch_words(terms: list[str]) -> tuple[list, dict[str, list[str]], dict[str, list[str]]]:
     with connection.cursor() as cursor:
         cursor.execute(WORDS_SQL, [terms, PREFIX_WORDS + 1, SPELLINGS])
         rows = cursor.fetchall()

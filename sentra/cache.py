@@ -17,14 +17,18 @@ import hashlib
 import re
 from collections.abc import Callable
 from functools import wraps
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import _unmask_cipher_token, get_token
 from django.utils.translation import get_language
+
+T = TypeVar("T")
 
 GENERATION_KEY = "sentra:page:generation"
 KEY_PREFIX = "sentra:page"
@@ -142,14 +146,28 @@ def cached_count(queryset: QuerySet, seconds: int = COUNT_SECONDS) -> int:
     ~10 ms, more than the rest of the page's SQL (bench/). Stock held by reservations sends no signal, so
     an "available only" count may lag by `seconds`; the rows on the page never do.
     """
-    sql, params = queryset.query.sql_with_params()
-    digest = hashlib.sha256(f"{queryset.db}|{sql}|{params!r}".encode()).hexdigest()[:32]
-    key = f"sentra:count:{generation()}:{digest}"
-    counted = cache.get(key)
-    if counted is None:
-        counted = queryset.count()
-        cache.set(key, counted, seconds)
-    return counted
+    return cached_for_generation("count", queryset_identity(queryset), queryset.count, seconds)
+
+
+def cached_for_generation(kind: str, identity: str, compute: Callable[[], T], seconds: int) -> T:
+    """`compute()`, cached under `kind` and `identity` until the page cache's generation moves on (any save
+    of a watched model) or `seconds` pass. `compute` must not return None (it would be computed each time)."""
+    digest = hashlib.sha256(identity.encode()).hexdigest()[:32]
+    key = f"sentra:{kind}:{generation()}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
+
+
+def queryset_identity(queryset: QuerySet) -> str:
+    """What makes two querysets return the same rows: their database, SQL and parameters."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # .none(), or a filter on an empty list: no SQL to run
+        return f"{queryset.db}|nothing"
+    return f"{queryset.db}|{sql}|{params!r}"
 
 
 def generation() -> int:

@@ -16,6 +16,8 @@ pytestmark = pytest.mark.django_db
 URL = reverse("catalog:product-list")
 # PostgreSQL: vendors and vocabulary, ranked keys, page rows. SQLite: vendors, "any match?", ranked keys, page rows.
 SEARCH_QUERIES = 3 if connection.vendor == "postgresql" else 4
+# The same search again: its words and ranked keys are kept (PostgreSQL: the page rows only).
+REPEATED_QUERIES = 1 if connection.vendor == "postgresql" else 3
 
 
 @pytest.fixture
@@ -94,7 +96,7 @@ def test_several_words_find_the_newest_matches_inside_or_outside_the_window(
     others = factories.ProductFactory.create_batch(15, name="Kain Tapis", description="Tenun.")
     others += [factories.ProductFactory(name=f"Keripik Coklat {i}") for i in range(in_window)]
     others += factories.ProductFactory.create_batch(max(10 - in_window, 0), name="Kain Tapis", description="Tenun.")
-    _warm(client, URL + "?q=keripik+coklat")  # the window's start is cached
+    _warm(client, URL + "?q=coklat+keripik")  # the window's start is cached (not this search's ranking)
     with CaptureQueriesContext(connection) as captured:
         _page(client, "keripik coklat", 1)
     assert len(captured) == queries  # too few in the window: one more query, over all products
@@ -105,3 +107,23 @@ def test_several_words_find_the_newest_matches_inside_or_outside_the_window(
     newest_first = [p.pk for p in sorted(matching, key=lambda p: (p.created_at, p.pk), reverse=True)]
     assert set(paged[:6]) == set(newest_first[:6])
     assert paged[6:] == newest_first[6:]
+
+
+def test_a_repeated_search_reuses_its_words_and_ranking(client, crowd):
+    """Only the page's rows are fetched again; the words looked up and the ranked keys are kept."""
+    first = client.get(URL, {"q": "keripik"})
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get(URL, {"q": "keripik"})
+    ranked = [p.pk for p in first.context["page"].object_list]
+    assert [p.pk for p in again.context["page"].object_list] == ranked
+    assert len(captured) == REPEATED_QUERIES
+
+
+def test_a_saved_product_is_found_at_once_by_a_search_already_made(client, crowd):
+    client.get(URL, {"q": "tapis"})
+    assert not client.get(URL, {"q": "tapis"}).context["page"].object_list
+    tapis = factories.ProductFactory(name="Kain Tapis Siger")
+    assert [p.pk for p in client.get(URL, {"q": "tapis"}).context["page"].object_list] == [tapis.pk]
+    tapis.name = "Kain Tenun Siger"
+    tapis.save()
+    assert not client.get(URL, {"q": "tapis"}).context["page"].object_list
