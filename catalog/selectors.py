@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from sentra.cache import cached_for_generation
 from vendors.models import Centre, Regency, ShopUnit, UnitAssignment, Vendor
 
 from .cards import as_cards
@@ -106,15 +107,39 @@ def featured_products(limit: int = 8) -> list[Product]:
 def public_product(slug: str) -> Product:
     """The product page's product, or 404 when it is missing, not published or its vendor is not approved.
 
-    `unit_code` is the vendor's current ruko unit (the first by code), fetched in the same query."""
+    `unit_code` is the vendor's current ruko unit (the first by code), fetched in the same query. Its
+    category (with parent) and its vendor's region come from the cached lookups, not from joins."""
     unit = UnitAssignment.objects.active(timezone.localdate()).filter(vendor=OuterRef("vendor_id"))
     queryset = (
         Product.objects.published()
-        .select_related("vendor", "vendor__regency", "category", "category__parent")
+        .select_related("vendor")
         .prefetch_related("images")
         .annotate(unit_code=Subquery(unit.order_by("unit__code").values("unit__code")[:1]))
     )
-    return get_object_or_404(queryset, slug=slug, vendor__status=Vendor.Status.APPROVED)  # belt and braces
+    product = get_object_or_404(queryset, slug=slug, vendor__status=Vendor.Status.APPROVED)  # belt and braces
+    if category := categories_by_pk().get(product.category_id):
+        product.category = category
+    if regency := regencies_by_code().get(product.vendor.regency_id):
+        product.vendor.regency = regency
+    return product
+
+
+def categories_by_pk() -> dict[int, Category]:
+    """Every category with its parent, kept for the page cache's generation (a category save starts a new one)."""
+    return cached_for_generation("categories", "by-pk", _fetch_categories, LOOKUP_TTL)
+
+
+def _fetch_categories() -> dict[int, Category]:
+    return {category.pk: category for category in Category.objects.select_related("parent")}
+
+
+def regencies_by_code() -> dict[str, Regency]:
+    """The 15 regencies by code (they change only by migration), kept like categories_by_pk."""
+    return cached_for_generation("regencies", "by-code", _fetch_regencies, LOOKUP_TTL)
+
+
+def _fetch_regencies() -> dict[str, Regency]:
+    return {regency.code: regency for regency in Regency.objects.all()}
 
 
 def product_certificates(product: Product) -> list[Certificate]:

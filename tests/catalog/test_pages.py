@@ -45,6 +45,19 @@ def test_product_page_offers_the_cart_form_and_whatsapp(client, centre, product)
     assert 'href="/denah/#unit-A-07"' in html
 
 
+def test_product_page_shows_its_category_path_and_region_and_a_rename_at_once(client, centre, product):
+    """Category and region come from cached lookups (no joins); a category save starts a new cache generation."""
+    url = product.get_absolute_url()
+    html = client.get(url).content.decode()
+    assert ">Makanan</a>" in html and ">Keripik</a>" in html  # the breadcrumb: parent, then the category
+    assert product.vendor.regency.display_name in html
+    keripik = product.category
+    keripik.name = "Keripik & Kerupuk"
+    keripik.save()
+    html = client.get(url).content.decode()
+    assert ">Keripik &amp; Kerupuk</a>" in html
+
+
 def test_adding_from_the_product_page_puts_it_in_the_cart(client, centre, product):
     response = client.post(
         reverse("orders:cart-add"), {"product": product.pk, "quantity": 2, "next": product.get_absolute_url()}
