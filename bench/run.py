@@ -70,7 +70,8 @@ def git_commit() -> str:
     try:
         git = ["git", "-C", str(ROOT)]
         out = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)  # noqa: S603
-        status = [*git, "status", "--porcelain", "--untracked-files=no"]
+        # The results file itself does not count: a rerun finds the previous run's figures in it.
+        status = [*git, "status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)bench/RESULTS.md"]
         dirty = subprocess.run(status, capture_output=True, text=True)  # noqa: S603
         return out.stdout.strip() + (" (+ uncommitted changes)" if dirty.stdout.strip() else "")
     except OSError:
