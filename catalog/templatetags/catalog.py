@@ -107,3 +107,53 @@ def _badges(product, labels: dict[str, str]) -> str:
     if product.vendor.is_lapas:
         items.append(f'<li><span class="badge badge-lapas">{labels["lapas"]}</span></li>')
     return f'<ul class="badges" aria-label="{labels["badges"]}">{"".join(items)}</ul>' if items else ""
+
+
+@register.simple_tag
+def plan_cells(plan: dict) -> SafeString:
+    """The units drawn on the floor plan (inside its <svg>), from `selectors.plan_geometry`.
+
+    Built in Python like product_grid: a centre has hundreds of units, and the template engine spent
+    ~0.1 ms on each of them, twice (drawing and list), most of the floor plan's render time (bench/).
+    """
+    free = _e(gettext("Tersedia"))
+    size = f'width="{plan["cell_width"]}" height="{plan["cell_height"]}"'
+    return mark_safe(  # noqa: S308 (every value escaped)
+        "".join(
+            f'<a href="#unit-{code}" aria-label="{code}">'
+            f'<rect x="{cell["x"]}" y="{cell["y"]}" {size} rx="8" class="{cell["css"]}"/>'
+            f'<text x="{cell["cx"]}" y="{cell["code_y"]}" text-anchor="middle" class="unit-code">{code}</text>'
+            f'<text x="{cell["cx"]}" y="{cell["label_y"]}" text-anchor="middle" class="unit-label">'
+            f"{_e(cell['label']) or free}</text></a>"
+            for cell in plan["cells"]
+            for code in [_e(cell["unit"].code)]
+        )
+    )
+
+
+@register.simple_tag
+def unit_list(units) -> SafeString:
+    """The floor plan's list of units with their current vendors (`selectors.floor_plan_units`)."""
+    head, tail = reverse("catalog:vendor-detail", kwargs={"slug": "x"}).rsplit("x", 1)  # one reverse() a list
+    labels = {
+        "lapas": _e(gettext("Karya warga binaan Lapas Kotabumi")),
+        "new": _e(gettext("tersedia untuk UMKM baru")),
+    }
+    items = "".join(_unit_item(unit, head, tail, labels) for unit in units)
+    return mark_safe(f'<ul class="unit-list">{items}</ul>')  # noqa: S308 (every value escaped)
+
+
+def _unit_item(unit, head: str, tail: str, labels: dict[str, str]) -> str:
+    code = _e(unit.code)
+    block = f" · {_e(unit.block)}" if unit.block else ""
+    badge = f' <span class="badge badge-lapas">{labels["lapas"]}</span>' if unit.reserved_kind == "lapas" else ""
+    if unit.tenants:
+        vendors = "".join(
+            f'<li><a href="{_e(head + tenant.slug + tail)}">{_e(tenant.name)}</a> '
+            f'<small class="meta">{_e(tenant.region)}</small></li>'
+            for tenant in unit.tenants
+        )
+        tenants = f"<ul>{vendors}</ul>"
+    else:
+        tenants = f'<span class="meta">— {labels["new"]}</span>'
+    return f'<li id="unit-{code}"><strong>{code}</strong>{block}{badge} {tenants}</li>'

@@ -140,6 +140,18 @@ def test_floor_plan_cells_name_the_first_vendor_and_count_the_others(client, cen
     assert 'class="unit-label">Tersedia</text>' in html
 
 
+def test_floor_plan_shows_names_and_codes_as_text_in_the_drawing_and_the_list(client, centre):
+    unit = factories.ShopUnitFactory(centre=centre, code="<i>9", block="<u>Blok</u>", grid_row=1, grid_col=1)
+    factories.UnitAssignmentFactory(unit=unit, vendor=factories.VendorFactory(name="<b>Tapis</b>"))
+
+    html = client.get(reverse("catalog:floor-plan")).content.decode()
+
+    assert "<b>" not in html and "<i>" not in html and "<u>" not in html
+    assert 'class="unit-label">&lt;b&gt;Tapis&lt;/b&gt;</text>' in html  # the drawing's label
+    assert ">&lt;b&gt;Tapis&lt;/b&gt;</a>" in html and "&lt;u&gt;Blok&lt;/u&gt;" in html  # the list
+    assert 'href="#unit-&lt;i&gt;9"' in html and 'id="unit-&lt;i&gt;9"' in html
+
+
 def test_floor_plan_ignores_ended_tenancies(client, centre):
     unit = factories.ShopUnitFactory(centre=centre, code="A-09")
     factories.UnitAssignmentFactory(
