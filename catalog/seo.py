@@ -4,8 +4,9 @@ from django.http import HttpRequest
 
 from vendors.models import Vendor
 
+from . import selectors
+from .images import rendition_url
 from .models import Product, ProductImage
-from .templatetags.catalog import rendition_url
 
 
 def product_json_ld(request: HttpRequest, product: Product, images: list[ProductImage]) -> dict:
@@ -24,7 +25,7 @@ def product_json_ld(request: HttpRequest, product: Product, images: list[Product
         "description": product.description[:500],
         "sku": product.slug,
         "url": url,
-        "category": str(product.category),
+        "category": " › ".join(node.name for node in selectors.category_path(product.category_id)),
         "brand": {"@type": "Brand", "name": product.vendor.name},
         "offers": {
             "@type": "Offer",

@@ -60,6 +60,8 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     images = list(product.images.all())
     context = {
         "product": product,
+        "category_path": selectors.category_path(product.category_id),
+        "region": selectors.regions_by_code().get(product.regency_id),
         "images": images,
         "json_ld": product_json_ld(request, product, images),
         "certificates": selectors.product_certificates(product),
@@ -96,8 +98,7 @@ def vendor_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 @cache_public_page
 def floor_plan(request: HttpRequest) -> HttpResponse:
-    units = selectors.floor_plan_units(current_centre())
-    return render(request, "catalog/floor_plan.html", {"units": units, "plan": selectors.plan_geometry(units)})
+    return render(request, "catalog/floor_plan.html", {"units": selectors.floor_plan_units(current_centre())})
 
 
 @require_safe

@@ -1,21 +1,21 @@
-"""Product photos as responsive <img> tags (renditions made at upload, no processing here) and the card grid."""
+"""Product photos as responsive <img> tags (renditions made at upload, no processing here), the card grid and the
+floor plan: markup built in Python where a page repeats it hundreds of times."""
 
 from html import escape as _e
 
 from django import template
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 
-from catalog.models import ProductImage
+from catalog.images import rendition_url
 from sentra.money import format_rupiah
 from sentra.templatetags.sentra import stock_class, stock_label
 
 register = template.Library()
 
 CARD_SIZES = "(min-width: 1200px) 220px, (min-width: 768px) 25vw, 50vw"
-MAX_REMEMBERED_URLS = 50_000  # ~5 MB per worker
-_rendition_urls: dict[tuple[str, str], str] = {}
 GALLERY_SIZES = "(min-width: 992px) 600px, 100vw"
 
 
@@ -25,26 +25,6 @@ def _fit(width: int, height: int, box: int) -> tuple[int, int]:
         return box, box
     scale = min(box / width, box / height)
     return max(round(width * scale), 1), max(round(height * scale), 1)
-
-
-def rendition_url(image, spec: str) -> str:
-    """URL of a rendition (`thumb_320`, ...) of a ProductImage or a card's CardImage, remembered per file.
-
-    imagekit names a rendition by an md5 of a pure-Python pickle of the spec: ~0.5 ms per call, three per
-    card, a third of a 24-card catalogue page (measured with bench/). The name depends only on the photo's
-    file name and the spec, so it is computed once per worker and file.
-    """
-    key = (spec, image.file_name)
-    url = _rendition_urls.get(key)
-    if url is None:
-        if not isinstance(image, ProductImage):  # a card's photo: an unsaved stand-in names the rendition
-            # (non-zero dimensions, or ImageField would open the file to measure it)
-            image = ProductImage(image=image.file_name, width=image.width or 1, height=image.height or 1)
-        url = getattr(image, spec).url
-        if len(_rendition_urls) >= MAX_REMEMBERED_URLS:
-            _rendition_urls.clear()
-        _rendition_urls[key] = url
-    return url
 
 
 @register.simple_tag
@@ -109,9 +89,50 @@ def _badges(product, labels: dict[str, str]) -> str:
     return f'<ul class="badges" aria-label="{labels["badges"]}">{"".join(items)}</ul>' if items else ""
 
 
+PLAN_CELL_WIDTH, PLAN_CELL_HEIGHT, PLAN_GAP = 140, 90, 12
+PLAN_LABEL_CHARS = 16  # a vendor's name on its unit, cut with "…"
+
+
+@register.simple_tag
+def plan_geometry(units) -> dict:
+    """Positions of units on the floor plan drawing (SVG user units), from their grid row and column.
+
+    Usage: {% plan_geometry units as plan %} with `selectors.floor_plan_units`, then {% plan_cells plan %}."""
+    cells = []
+    for unit in units:
+        x = (unit.grid_col - 1) * (PLAN_CELL_WIDTH + PLAN_GAP) + PLAN_GAP
+        y = (unit.grid_row - 1) * (PLAN_CELL_HEIGHT + PLAN_GAP) + PLAN_GAP
+        # Strings, not numbers: the template would localize each number (hundreds per floor plan).
+        vendors = unit.tenants
+        name = vendors[0].name if vendors else ""
+        label = name if len(name) <= PLAN_LABEL_CHARS else Truncator(name).chars(PLAN_LABEL_CHARS)
+        css = "unit unit-occupied" if vendors else "unit unit-free"
+        cells.append(
+            {
+                "unit": unit,
+                "label": f"{label} +{len(vendors) - 1}" if len(vendors) > 1 else label,  # empty: "Tersedia"
+                "css": css + (" unit-lapas" if unit.reserved_kind == "lapas" else ""),
+                "x": str(x),
+                "y": str(y),
+                "cx": str(x + PLAN_CELL_WIDTH // 2),
+                "code_y": str(y + 30),
+                "label_y": str(y + 56),
+            }
+        )
+    columns = max((u.grid_col for u in units), default=1)
+    rows = max((u.grid_row for u in units), default=1)
+    return {
+        "cells": cells,
+        "width": str(columns * (PLAN_CELL_WIDTH + PLAN_GAP) + PLAN_GAP),
+        "height": str(rows * (PLAN_CELL_HEIGHT + PLAN_GAP) + PLAN_GAP),
+        "cell_width": str(PLAN_CELL_WIDTH),
+        "cell_height": str(PLAN_CELL_HEIGHT),
+    }
+
+
 @register.simple_tag
 def plan_cells(plan: dict) -> SafeString:
-    """The units drawn on the floor plan (inside its <svg>), from `selectors.plan_geometry`.
+    """The units drawn on the floor plan (inside its <svg>), from `plan_geometry`.
 
     Built in Python like product_grid: a centre has hundreds of units, and the template engine spent
     ~0.1 ms on each of them, twice (drawing and list), most of the floor plan's render time (bench/).

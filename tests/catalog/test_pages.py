@@ -5,6 +5,8 @@ from http import HTTPStatus
 from unittest import mock
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -45,17 +47,24 @@ def test_product_page_offers_the_cart_form_and_whatsapp(client, centre, product)
     assert 'href="/denah/#unit-A-07"' in html
 
 
-def test_product_page_shows_its_category_path_and_region_and_a_rename_at_once(client, centre, product):
-    """Category and region come from cached lookups (no joins); a category save starts a new cache generation."""
+def test_product_page_shows_its_category_path_and_region_and_a_rename_at_once(client, centre, product, settings):
+    """Category path and region come from the cached lookups; a category save starts a new cache generation."""
     url = product.get_absolute_url()
-    html = client.get(url).content.decode()
-    assert ">Makanan</a>" in html and ">Keripik</a>" in html  # the breadcrumb: parent, then the category
-    assert product.vendor.regency.display_name in html
+    client.get(url)  # lookups cached
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(url).content.decode()
+    assert '?kategori=makanan">Makanan</a>' in html and '?kategori=keripik">Keripik</a>' in html  # breadcrumb
+    assert f"· {product.vendor.regency.display_name}</p>" in html
+    assert len(captured) == 4  # product, photos, certificates, related products: nothing loaded on the way
+    (product_query,) = [q["sql"] for q in captured if '"catalog_product"."slug" =' in q["sql"]]
+    assert "catalog_category" not in product_query and "vendors_regency" not in product_query  # no joins
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert '?kategori=keripik">Chips</a>' in client.get(url).content.decode()
+
     keripik = product.category
-    keripik.name = "Keripik & Kerupuk"
+    keripik.name_en = "Chips & Crackers"
     keripik.save()
-    html = client.get(url).content.decode()
-    assert ">Keripik &amp; Kerupuk</a>" in html
+    assert '?kategori=keripik">Chips &amp; Crackers</a>' in client.get(url).content.decode()
 
 
 def test_adding_from_the_product_page_puts_it_in_the_cart(client, centre, product):

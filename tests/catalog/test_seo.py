@@ -55,6 +55,7 @@ def test_product_page_has_canonical_open_graph_and_json_ld(client, centre, produ
     assert f'<meta property="og:title" content="{product.name}">' in html
     data = _json_ld(html)
     assert data["@type"] == "Product"
+    assert data["category"] == str(product.category) == "Makanan › Keripik"
     assert data["offers"]["price"] == product.price
     assert data["offers"]["priceCurrency"] == "IDR"
     assert data["offers"]["availability"] == "https://schema.org/InStock"
