@@ -135,7 +135,7 @@ class Generator:
 
     def _product_types(self) -> list[tuple[str, int]]:
         try:
-            from sentra.demo.products import PRODUCT_TYPES
+            from demo.products import PRODUCT_TYPES
 
             types = [(t.name, t.category, t.variants, t.units, t.price) for t in PRODUCT_TYPES.values()]
         except ImportError:

@@ -143,8 +143,8 @@ def _place_inputs(count: int, rng: random.Random):
 def measure_place(args, rng: random.Random) -> measure.Timing:
     result = measure.Timing("reservation_place (service)")
     try:
-        from orders.selectors import vendor_pickup_points
         from orders.services import pickup_dates, reservation_place
+        from vendors.selectors import vendor_pickup_points
     except ImportError as exc:
         result.note = f"skipped: orders.services not available ({exc})"
         return result

@@ -152,8 +152,8 @@ def browse_paths(sample_size: int = 60) -> list[str]:
 
 def run(args, results, db_url: str) -> None:
     from bench.throughput import gunicorn, wrk
-    from orders.selectors import vendor_pickup_points
     from orders.services import pickup_dates
+    from vendors.selectors import vendor_pickup_points
 
     products = hot_products()
     before = {p.pk: p.stock_reserved for p in products}

@@ -1,30 +1,29 @@
-"""Fetch-and-authorise helpers for products and certificates: 404 alike for "missing" and "not yours"."""
+"""Fetch-and-authorise helpers for products, photos and certificates: each is given the user and raises
+Http404 alike for "missing" and "not yours". Dinas staff reach every object; a vendor's active members reach
+their vendor's; `vendor=` narrows to one vendor the user is a member of (the portal's current vendor)."""
 
-from django.http import Http404
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from sentra.staff import is_dinas
 from vendors.models import Vendor
 
 from .models import Certificate, Product, ProductImage
 
-DINAS_GROUP = "Dinas"
 
-
-def is_dinas(user) -> bool:
-    """True for Dinas staff (group or permission) and superusers."""
+def _reachable(rows: QuerySet, user, vendor: Vendor | None) -> QuerySet:
     if not user.is_authenticated:
-        return False
-    return (
-        user.is_superuser or user.has_perm("catalog.view_certificate") or user.groups.filter(name=DINAS_GROUP).exists()
-    )
+        return rows.none()
+    if vendor is None and is_dinas(user):
+        return rows
+    members = rows.filter(vendor__memberships__user_id=user.pk, vendor__memberships__is_active=True)
+    return members if vendor is None else members.filter(vendor=vendor)
 
 
-def access_product(user, pk, *, vendor: Vendor) -> Product:
-    """Return product `pk` of `vendor` when the user is an active member of it, else 404."""
-    products = Product.objects.select_related("vendor", "category").filter(
-        vendor=vendor, vendor__memberships__user_id=getattr(user, "pk", None), vendor__memberships__is_active=True
-    )
-    return get_object_or_404(products, pk=pk)
+def access_product(user, pk, *, vendor: Vendor | None = None) -> Product:
+    """Return product `pk` with its vendor and category to a user who may reach it, else 404."""
+    rows = Product.objects.select_related("vendor", "vendor__regency", "category")
+    return get_object_or_404(_reachable(rows, user, vendor), pk=pk)
 
 
 def access_product_image(user, pk, *, product: Product) -> ProductImage:
@@ -32,21 +31,7 @@ def access_product_image(user, pk, *, product: Product) -> ProductImage:
     return get_object_or_404(ProductImage, pk=pk, product=product)
 
 
-def access_vendor_certificate(user, pk, *, vendor: Vendor) -> Certificate:
-    """Return certificate `pk` of `vendor` (for editing in the portal) when the user is a member, else 404."""
-    certificates = Certificate.objects.select_related("vendor", "vendor__regency").filter(
-        vendor=vendor, vendor__memberships__user_id=getattr(user, "pk", None), vendor__memberships__is_active=True
-    )
-    return get_object_or_404(certificates, pk=pk)
-
-
-def access_certificate(user, pk) -> Certificate:
-    """Return certificate `pk` to an active member of its vendor or to Dinas staff; 404 for everyone else."""
-    if not user.is_authenticated:
-        raise Http404
-    certificate = get_object_or_404(Certificate.objects.select_related("vendor"), pk=pk)
-    if is_dinas(user):
-        return certificate
-    if certificate.vendor.memberships.filter(user=user, is_active=True).exists():
-        return certificate
-    raise Http404
+def access_certificate(user, pk, *, vendor: Vendor | None = None) -> Certificate:
+    """Return certificate `pk` with its vendor and reviewer to a user who may reach it, else 404."""
+    rows = Certificate.objects.select_related("vendor", "vendor__regency", "reviewed_by")
+    return get_object_or_404(_reachable(rows, user, vendor), pk=pk)

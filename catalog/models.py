@@ -13,6 +13,7 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 from simple_history.models import HistoricalRecords
 
+from sentra.exceptions import DomainError
 from sentra.states import check_transition
 from sentra.storage import private_storage
 from vendors.models import Regency, Vendor
@@ -64,6 +65,30 @@ class IsTrue(models.Func):
 
 
 class ProductQuerySet(models.QuerySet):
+    def of_vendor(self, vendor) -> "ProductQuerySet":
+        return self.filter(vendor=vendor)
+
+    def for_owner_list(self) -> "ProductQuerySet":
+        """With category and photos, published first, then drafts, hidden and archived; by name within each."""
+        order = (Product.Status.PUBLISHED, Product.Status.DRAFT, Product.Status.HIDDEN, Product.Status.ARCHIVED)
+        shelf = models.Case(
+            *[models.When(status=s, then=models.Value(i)) for i, s in enumerate(order)],
+            default=models.Value(9),
+        )
+        return (
+            self.select_related("category").prefetch_related("images").annotate(shelf=shelf).order_by("shelf", "name")
+        )
+
+    def for_labels(self) -> "ProductQuerySet":
+        """Products that may get a shelf label (not archived), with the vendor's region printed on it."""
+        return self.exclude(status=Product.Status.ARCHIVED).select_related("vendor__regency")
+
+    def shelf_counts(self, *, low_stock: int) -> dict[str, int]:
+        """How many are published, and how many published stocked ones have `low_stock` or fewer units free."""
+        published = Q(status=Product.Status.PUBLISHED)
+        low = published & Q(made_to_order=False, stock_on_hand__lte=F("stock_reserved") + low_stock)
+        return self.aggregate(published=models.Count("pk", filter=published), low=models.Count("pk", filter=low))
+
     def published(self) -> "ProductQuerySet":
         """Products a shopper may see: published, of an approved vendor (the row's copy `vendor_approved`)."""
         return self.filter(status=Product.Status.PUBLISHED, vendor_approved=True)
@@ -233,7 +258,7 @@ class Product(ProductFace, models.Model):
                 Vendor.objects.select_for_update().values_list("status", "regency_id").get(pk=self.vendor_id)
             )
             if to == self.Status.PUBLISHED and status != Vendor.Status.APPROVED:
-                raise ValidationError(_("Produk hanya bisa ditayangkan setelah UMKM disetujui Dinas."))
+                raise DomainError(_("Produk hanya bisa ditayangkan setelah UMKM disetujui Dinas."))
             self.status, self.status_note = to, reason
             self.vendor_approved, self.regency_id = status == Vendor.Status.APPROVED, regency_id
             self._history_user = actor
@@ -292,6 +317,16 @@ class CertificateQuerySet(models.QuerySet):
 
     def pending(self) -> "CertificateQuerySet":
         return self.filter(status=Certificate.Status.SUBMITTED)
+
+    def with_vendor(self) -> "CertificateQuerySet":
+        return self.select_related("vendor", "vendor__regency")
+
+    def with_products(self) -> "CertificateQuerySet":
+        return self.prefetch_related("products")
+
+    def review_queue(self) -> "CertificateQuerySet":
+        """With their vendors, oldest first: the order Dinas checks them in."""
+        return self.with_vendor().order_by("created_at", "pk")
 
 
 class Certificate(models.Model):

@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from orders.forms import CartLineForm
+from catalog.forms import CartLineForm
 from sentra.cache import cache_public_page
-from sentra.context_processors import current_centre
 from sentra.pagination import CappedPage, paginate_capped, parse_page_number
+from vendors.selectors import current_centre
 
 from . import selectors
 from .filters import ProductFilter, VendorFilter

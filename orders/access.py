@@ -4,20 +4,17 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from orders.models import Reservation
-from vendors.models import Vendor, VendorMembership
+from vendors.models import Vendor
 
 
-def access_reservation_for_shopper(user, code: str) -> Reservation:
-    """Return the shopper's own reservation with this pickup code, or raise Http404."""
+def access_reservation(user, code: str, *, vendor: Vendor | None = None) -> Reservation:
+    """Return the reservation with this pickup code, with its lines: the shopper's own, or (with `vendor`)
+    one made at `vendor` when the user is an active member of it; else raise Http404."""
     if not user.is_authenticated:
         raise Http404
-    return get_object_or_404(Reservation.objects.with_lines(), code=code, shopper=user)
-
-
-def access_reservation_for_vendor(user, vendor: Vendor, code: str) -> Reservation:
-    """Return `vendor`'s reservation with this code when `user` is an active member of it, or raise Http404."""
-    if not user.is_authenticated:
-        raise Http404
-    if not VendorMembership.objects.filter(user=user, vendor=vendor, is_active=True).exists():
-        raise Http404
-    return get_object_or_404(Reservation.objects.with_lines(), code=code, vendor=vendor)
+    rows = Reservation.objects.with_lines()
+    if vendor is None:
+        rows = rows.filter(shopper=user)
+    else:
+        rows = rows.filter(vendor=vendor, vendor__memberships__user=user, vendor__memberships__is_active=True)
+    return get_object_or_404(rows, code=(code or "").strip().upper())

@@ -7,15 +7,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from catalog.models import Product
-from orders.selectors import PickupPoint, vendor_pickup_points
 from orders.services import checkout_lead_days, common_pickup_dates
+from sentra.exceptions import DomainError
 from vendors.models import Vendor
+from vendors.selectors import PickupPoint, vendor_pickup_points
 
 SESSION_KEY = "sentra_cart"
 LOW_STOCK = 5  # "tinggal 2" from this many units down
 
 
-class CartError(ValueError):
+class CartError(DomainError):
     """A cart change that cannot be made; the message is shown to the shopper."""
 
 

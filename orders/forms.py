@@ -1,40 +1,14 @@
-"""Forms of the cart, checkout and cancellation. They validate input only; the services decide."""
+"""Forms of the cart and checkout. They validate input only; the services decide."""
 
 import datetime
 import uuid
 
 from django import forms
-from django.conf import settings
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from orders.services.errors import CheckoutConflict
 from sentra.whatsapp import normalize_phone
-
-QUANTITY_ERRORS = {
-    "required": _("Isi jumlahnya."),
-    "invalid": _("Jumlah harus berupa angka bulat."),
-    "min_value": _("Jumlah minimal 1."),
-    "max_value": _("Maksimal %(limit_value)s per produk."),
-}
-
-
-# A product pk that is missing, negative or not a number was not sent by our pages: one message for all.
-PRODUCT_ERRORS = dict.fromkeys(("required", "invalid", "min_value"), _("Produk tidak ditemukan."))
-
-
-class CartLineForm(forms.Form):
-    """Add to cart or change a line: product pk and quantity (prices never come from the form)."""
-
-    product = forms.IntegerField(min_value=1, widget=forms.HiddenInput, error_messages=PRODUCT_ERRORS)
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        limit = settings.SENTRA_MAX_QUANTITY_PER_LINE  # read per form: tests and deployments change it
-        self.fields["quantity"] = forms.IntegerField(
-            label=_("Jumlah"), min_value=1, max_value=limit, initial=1, error_messages=QUANTITY_ERRORS
-        )
-        self.fields["quantity"].widget.attrs["inputmode"] = "numeric"
 
 
 class CartRemoveForm(forms.Form):
@@ -80,13 +54,3 @@ class CheckoutForm(forms.Form):
         if not 0 < len(cleaned.get("checkout_token", "")) <= 64:
             self.add_error(None, str(CheckoutConflict()))
         return cleaned
-
-
-class CancelForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Alasan pembatalan"),
-        max_length=500,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Boleh dikosongkan."),
-    )

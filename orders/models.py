@@ -40,6 +40,16 @@ class ReservationQuerySet(models.QuerySet):
     def with_lines(self) -> "ReservationQuerySet":
         return self.select_related("vendor", "shopper").prefetch_related("lines")
 
+    def in_tab(self, tab: str) -> "ReservationQuerySet":
+        """A vendor's tab: "open" (to handle, soonest pickup first) or "done" (settled, newest first)."""
+        if tab == "done":
+            closed = (Reservation.Status.COLLECTED, Reservation.Status.CANCELLED, Reservation.Status.EXPIRED)
+            return self.filter(status__in=closed).order_by("-pickup_date", "-placed_at")
+        return self.open().order_by("pickup_date", "placed_at")
+
+    def with_shopper_and_lines(self) -> "ReservationQuerySet":
+        return self.select_related("shopper").prefetch_related("lines")
+
 
 class Reservation(models.Model):
     class Status(models.TextChoices):
@@ -183,6 +193,15 @@ class ReservationEvent(models.Model):
         return f"{self.reservation}: {self.to_status}"
 
 
+class StockMovementQuerySet(models.QuerySet):
+    def of_product(self, product) -> "StockMovementQuerySet":
+        return self.filter(product=product)
+
+    def with_actor(self) -> "StockMovementQuerySet":
+        """With who moved the stock and for which reservation, newest first (the model's order)."""
+        return self.select_related("actor", "reservation")
+
+
 class StockMovement(models.Model):
     """Append-only stock ledger. `on_hand_delta` changes stock on hand; `held_delta` the quantity on hold."""
 
@@ -218,6 +237,8 @@ class StockMovement(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("waktu"), default=timezone.now)
+
+    objects = StockMovementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("mutasi stok")

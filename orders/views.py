@@ -12,15 +12,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from catalog.forms import CartLineForm
 from catalog.models import Product
 from orders import services
-from orders.access import access_reservation_for_shopper
+from orders.access import access_reservation
 from orders.cart import Cart, CartError, checkout_pickup_dates
-from orders.forms import CancelForm, CartLineForm, CartRemoveForm, CheckoutForm
+from orders.forms import CartRemoveForm, CheckoutForm
 from orders.models import Reservation
 from orders.pickup_qr import pickup_qr_svg
-from orders.selectors import checkout_reservations, vendor_pickup_points
+from orders.selectors import checkout_reservations
+from sentra.forms import ReasonForm
 from sentra.states import IllegalTransition
+from vendors.selectors import vendor_pickup_points
 
 LIST_LIMIT = 50  # a shopper's latest reservations; older ones stay reachable by their code
 
@@ -91,7 +94,7 @@ def reservation_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def reservation_detail(request: HttpRequest, code: str) -> HttpResponse:
-    reservation = access_reservation_for_shopper(request.user, code)
+    reservation = access_reservation(request.user, code)
     context = {
         "reservation": reservation,
         "events": reservation.events.select_related("actor"),
@@ -105,8 +108,9 @@ def reservation_detail(request: HttpRequest, code: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def reservation_cancel(request: HttpRequest, code: str) -> HttpResponse:
     """Ask for confirmation (GET), then cancel (POST) while the reservation is still open."""
-    reservation = access_reservation_for_shopper(request.user, code)
-    form = CancelForm(request.POST if request.method == "POST" else None)
+    reservation = access_reservation(request.user, code)
+    data = request.POST if request.method == "POST" else None
+    form = ReasonForm(data, required=False, label=_("Alasan pembatalan"), help_text=_("Boleh dikosongkan."))
     if form.is_bound and form.is_valid():
         # Stored in the source language: the vendor's portal and every email read Indonesian.
         reason = form.cleaned_data["reason"] or gettext_noop("Dibatalkan oleh pembeli.")

@@ -62,11 +62,13 @@ INSTALLED_APPS = [
     "simple_history",
     "imagekit",
     "csp",
-    "heroicons",
     "sentra",
     "vendors",
     "catalog",
     "orders",
+    "portal",
+    "console",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -99,7 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
-                "sentra.context_processors.site",
+                "vendors.context_processors.site",
                 "orders.context_processors.cart",
             ],
             "builtins": ["django.templatetags.i18n"],

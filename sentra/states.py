@@ -4,12 +4,14 @@ from collections.abc import Mapping
 
 from django.utils.translation import gettext as _
 
+from sentra.exceptions import DomainError
 
-class IllegalTransition(Exception):
+
+class IllegalTransition(DomainError):
     """A status change the model's transition table does not allow."""
 
 
-class ReasonRequired(ValueError):
+class ReasonRequired(DomainError):
     """The transition needs a written reason (rejection, revision, suspension, cancellation)."""
 
 
@@ -27,4 +29,4 @@ def check_transition(
             _("Perubahan status dari %(source)s ke %(target)s tidak diizinkan.") % {"source": source, "target": target}
         )
     if target in needs_reason and not reason.strip():
-        raise ReasonRequired(_("Alasan wajib diisi untuk perubahan status ini."))
+        raise ReasonRequired({"reason": [_("Alasan wajib diisi untuk perubahan status ini.")]})

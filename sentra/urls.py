@@ -1,11 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
-
-from catalog import views as catalog_views
-from catalog.sitemaps import SITEMAPS
 
 from . import views
 
@@ -16,15 +12,14 @@ admin.site.login = views.admin_login
 urlpatterns = [
     path("", include("catalog.urls")),
     path("", include("orders.urls")),
-    path("toko/", include("vendors.urls")),
-    path("dinas/", include("vendors.console_urls")),
+    path("toko/", include("portal.urls")),
+    path("dinas/", include("console.urls")),
     path("akun/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
-    path("sitemap.xml", catalog_views.sitemap_index, name="sitemap"),
-    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
+    path("", include("catalog.sitemap_urls")),
 ]
 
 if settings.DEBUG:

@@ -53,7 +53,7 @@ def _sorted_lists(row: dict) -> dict:
 
 @pytest.mark.django_db
 def test_dumpdata_round_trips_the_demo_data_into_a_fresh_database(tmp_path, monkeypatch):
-    from sentra.demo.catalog import ProductMaker
+    from demo.catalog import ProductMaker
 
     monkeypatch.setattr(ProductMaker, "make_renditions", lambda self: None)  # photos are files: backed up apart
     call_command("seed_demo", "--force", "--products", "40", stdout=io.StringIO(), stderr=io.StringIO())

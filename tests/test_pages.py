@@ -135,11 +135,11 @@ def test_footer_fragment_is_cached_per_language(client, centre, settings):
 def test_footer_open_status_follows_the_clock_while_cached(client, centre):
     wib = timezone.get_current_timezone()
     with mock.patch(
-        "sentra.context_processors.timezone.now", return_value=datetime.datetime(2026, 12, 2, 10, tzinfo=wib)
+        "vendors.context_processors.timezone.now", return_value=datetime.datetime(2026, 12, 2, 10, tzinfo=wib)
     ):
         assert "Buka sekarang" in client.get("/halaman-yang-tidak-ada/").content.decode()
     with mock.patch(
-        "sentra.context_processors.timezone.now", return_value=datetime.datetime(2026, 12, 2, 20, tzinfo=wib)
+        "vendors.context_processors.timezone.now", return_value=datetime.datetime(2026, 12, 2, 20, tzinfo=wib)
     ):
         html = client.get("/halaman-yang-tidak-ada/").content.decode()
     assert "Buka sekarang" not in html

@@ -14,11 +14,11 @@ from django.utils import timezone
 
 from catalog.models import Certificate, Product, ProductImage
 from catalog.services.products import product_image_delete
+from demo.builder import demo_counts
+from demo.catalog import ProductMaker
+from demo.data import ACCOUNTS, DEMO_PASSWORD, UMKM_VENDOR_SLUG
+from demo.products import PRODUCT_TYPES
 from orders.models import Reservation, ReservationLine, StockMovement
-from sentra.demo.builder import demo_counts
-from sentra.demo.catalog import ProductMaker
-from sentra.demo.data import ACCOUNTS, DEMO_PASSWORD, UMKM_VENDOR_SLUG
-from sentra.demo.products import PRODUCT_TYPES
 from sentra.whatsapp import normalize_phone
 from vendors.models import ShopUnit, UnitAssignment, Vendor, VendorEvent
 

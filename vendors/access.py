@@ -1,17 +1,12 @@
-"""Fetch-and-authorise helpers of the owner portal: each returns the object or raises Http404 alike
-for "missing" and "not yours" (STYLE: access)."""
+"""Fetch-and-authorise helpers for vendors, their memberships, units and assignments: each is given the user
+and raises Http404 alike for "missing" and "not yours" (STYLE: access)."""
 
-from functools import wraps
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
-from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404, redirect
+from sentra.staff import is_dinas
 
-from orders.models import Reservation
-
-from .models import Vendor, VendorMembership
-
-SESSION_KEY = "sentra_vendor_pk"
+from .models import ShopUnit, UnitAssignment, Vendor, VendorMembership
 
 
 def memberships_of(user) -> list[VendorMembership]:
@@ -37,37 +32,22 @@ def access_vendor_membership(user, vendor_pk) -> VendorMembership:
     )
 
 
-def current_vendor_for(request: HttpRequest) -> Vendor | None:
-    """Return the vendor the user works on now: the one chosen in the session, else their first one."""
-    memberships = memberships_of(request.user)
-    chosen = request.session.get(SESSION_KEY)
-    for membership in memberships:
-        if membership.vendor_id == chosen:
-            return membership.vendor
-    return memberships[0].vendor if memberships else None
+def access_vendor(user, pk) -> Vendor:
+    """Return vendor `pk` with its region to Dinas staff, or 404."""
+    if not is_dinas(user):
+        raise Http404
+    return get_object_or_404(Vendor.objects.select_related("regency"), pk=pk)
 
 
-def vendor_switch(request: HttpRequest, vendor_pk) -> Vendor:
-    """Make vendor `vendor_pk` (which the user must be a member of) the current one."""
-    membership = access_vendor_membership(request.user, vendor_pk)
-    request.session[SESSION_KEY] = membership.vendor_id
-    return membership.vendor
+def access_unit(user, pk) -> ShopUnit:
+    """Return shop unit `pk` with its centre to Dinas staff, or 404."""
+    if not is_dinas(user):
+        raise Http404
+    return get_object_or_404(ShopUnit.objects.select_related("centre"), pk=pk)
 
 
-def member_required(view):
-    """Login required; sets `request.vendor` or sends users without a vendor to the application form."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        request.vendor = current_vendor_for(request)
-        if request.vendor is None:
-            return redirect("vendors:apply")
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def access_vendor_reservation(vendor: Vendor, code: str) -> Reservation:
-    """Return the reservation with pickup `code` made at `vendor`, or 404."""
-    return get_object_or_404(Reservation.objects.with_lines(), vendor=vendor, code=(code or "").strip().upper())
+def access_assignment(user, pk) -> UnitAssignment:
+    """Return unit assignment `pk` with its unit and vendor to Dinas staff, or 404."""
+    if not is_dinas(user):
+        raise Http404
+    return get_object_or_404(UnitAssignment.objects.select_related("unit", "vendor"), pk=pk)

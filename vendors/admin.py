@@ -2,8 +2,6 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from catalog.services.vendor_copy import vendor_copy_refresh
-
 from .models import (
     Centre,
     ClosedDate,
@@ -15,6 +13,7 @@ from .models import (
     VendorEvent,
     VendorMembership,
 )
+from .signals import vendor_changed
 
 
 class OpeningHoursInline(admin.TabularInline):
@@ -114,7 +113,7 @@ class VendorAdmin(SimpleHistoryAdmin):
         before = Vendor.objects.filter(pk=obj.pk).values_list("status", "regency_id").first() if change else None
         super().save_model(request, obj, form, change)
         if before is not None and before != (obj.status, obj.regency_id):
-            vendor_copy_refresh(vendor_ids=[obj.pk])  # the catalogue's copy of the approval and region
+            vendor_changed.send(sender=Vendor, vendor_ids=[obj.pk])  # the catalogue's copy of approval and region
 
 
 @admin.register(VendorEvent)

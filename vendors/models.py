@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from sentra.states import check_transition
 
+from .signals import vendor_changed
 from .validators import validate_nib
 
 
@@ -147,6 +148,10 @@ class ShopUnitQuerySet(models.QuerySet):
         today = timezone.localdate()
         active = UnitAssignment.objects.active(today).select_related("vendor", "vendor__regency")
         return self.prefetch_related(models.Prefetch("assignments", queryset=active, to_attr="current_assignments"))
+
+    def for_board(self) -> "ShopUnitQuerySet":
+        """Every unit with its centre and today's tenants, in floor-plan order (the console's unit board)."""
+        return self.with_current_vendors().select_related("centre").order_by("centre", "code")
 
 
 class ShopUnit(models.Model):
@@ -314,10 +319,7 @@ class Vendor(models.Model):
         with transaction.atomic():
             self.save(update_fields=["status", "status_changed_at", "status_note", "submitted_at", "updated_at"])
             if (source == self.Status.APPROVED) != (to == self.Status.APPROVED):
-                # The catalogue's copy (catalog.services.vendor_copy). Rows locked in pk order first, as
-                # reservation_place locks them: an UPDATE alone locks in scan order and could deadlock with it.
-                list(self.products.select_for_update().order_by("pk").values_list("pk", flat=True))
-                self.products.update(vendor_approved=to == self.Status.APPROVED, regency_id=self.regency_id)
+                vendor_changed.send(sender=Vendor, vendor_ids=[self.pk])  # the catalogue's copy of the approval
             return VendorEvent.objects.create(vendor=self, from_status=source, to_status=to, actor=actor, reason=reason)
 
 
@@ -374,6 +376,16 @@ class UnitAssignmentQuerySet(models.QuerySet):
     def active(self, on: datetime.date | None = None) -> "UnitAssignmentQuerySet":
         on = on or timezone.localdate()
         return self.filter(Q(end_on__isnull=True) | Q(end_on__gte=on), start_on__lte=on)
+
+    def of_vendor(self, vendor) -> "UnitAssignmentQuerySet":
+        return self.filter(vendor=vendor)
+
+    def of_unit(self, unit) -> "UnitAssignmentQuerySet":
+        return self.filter(unit=unit)
+
+    def with_people(self) -> "UnitAssignmentQuerySet":
+        """With the unit, the vendor and who assigned it, as a tenancy history shows them."""
+        return self.select_related("unit", "vendor", "assigned_by")
 
 
 class UnitAssignment(models.Model):

@@ -5,7 +5,6 @@ import logging
 import uuid
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
@@ -15,8 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from catalog.images import MAX_UPLOAD_BYTES, check_upload_size
 from catalog.models import Certificate, CertificateReminder
+from sentra.exceptions import DomainError, clean_or_refuse
+from sentra.images import MAX_UPLOAD_BYTES, check_upload_size
 from vendors.models import Vendor
 
 from .badges import badges_refresh
@@ -57,7 +57,7 @@ def clean_scan(upload) -> ContentFile:
     data = upload.read()
     kind = scan_type(data[:8])
     if kind is None:
-        raise ValidationError(SCAN_ERROR, code="scan_type")
+        raise DomainError(SCAN_ERROR, code="scan_type")
     return ContentFile(data, name=f"{uuid.uuid4().hex}.{kind[0]}")
 
 
@@ -69,9 +69,9 @@ def _save_scan(certificate: Certificate, scan) -> None:
 def certificate_submit(*, vendor: Vendor, actor, scan=None, products=(), **fields) -> Certificate:
     """Submit a certificate for Dinas to verify; the scan is stored privately."""
     if vendor.status in {Vendor.Status.REJECTED, Vendor.Status.ARCHIVED}:
-        raise ValidationError(_("UMKM ini sudah ditutup; sertifikat tidak bisa diajukan."))
+        raise DomainError(_("UMKM ini sudah ditutup; sertifikat tidak bisa diajukan."))
     certificate = Certificate(vendor=vendor, status=Certificate.Status.SUBMITTED, **fields)
-    certificate.full_clean(exclude=["scan"])
+    clean_or_refuse(certificate, exclude=["scan"])
     certificate._history_user = actor
     with transaction.atomic():
         if scan:
@@ -92,7 +92,7 @@ def certificate_update(*, certificate: Certificate, actor, scan=None, products=N
         raise TypeError(f"not editable here: {sorted(unknown)}")
     for field, value in fields.items():
         setattr(certificate, field, value)
-    certificate.full_clean(exclude=["scan"])
+    clean_or_refuse(certificate, exclude=["scan"])
     old_scan = certificate.scan.name if scan else None
     with transaction.atomic():
         # The status as stored now: Dinas may have reviewed it since this request read it (then it goes back
@@ -173,7 +173,7 @@ def certificate_send_reminder(*, certificate: Certificate, days_before: int, tod
                 "url": settings.SITE_URL.rstrip("/") + reverse("vendors:certificate-list"),
             }
             subject = _("Sertifikat %(certificate)s segera habis masa berlakunya") % {"certificate": certificate}
-            body = render_to_string("emails/vendors/portal/certificate_reminder.txt", context)
+            body = render_to_string("emails/vendors/certificate_reminder.txt", context)
             transaction.on_commit(lambda: _send(subject, body, recipients))
     return True
 

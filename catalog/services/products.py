@@ -2,16 +2,15 @@
 
 import logging
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max, Q
+from django.db.models import Max
 from django.utils.crypto import get_random_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from catalog.images import clean_photo
 from catalog.models import Category, Product, ProductImage
-from orders.models import ReservationLine, StockMovement
+from sentra.exceptions import DomainError
+from sentra.images import clean_photo
 from vendors.models import Vendor
 
 logger = logging.getLogger(__name__)
@@ -27,17 +26,6 @@ EDITABLE_FIELDS = (
 )
 OWNER_STATUSES = {Product.Status.DRAFT, Product.Status.PUBLISHED}
 CLOSED_VENDOR_STATUSES = {Vendor.Status.REJECTED, Vendor.Status.ARCHIVED}
-# Which sign each owner reason may have: +1 only up, -1 only down, 0 either way.
-ADJUST_REASONS = {
-    StockMovement.Reason.RESTOCK: 1,
-    StockMovement.Reason.CORRECTION: 0,
-    StockMovement.Reason.DAMAGED: -1,
-    StockMovement.Reason.SOLD_OFFLINE: -1,
-}
-
-
-class StockRefused(ValidationError):
-    """The adjustment would leave less stock on hand than is held by reservations (or below zero)."""
 
 
 def unique_product_slug(name: str) -> str:
@@ -51,7 +39,7 @@ def unique_product_slug(name: str) -> str:
 
 def _check_vendor_open(vendor: Vendor) -> None:
     if vendor.status in CLOSED_VENDOR_STATUSES:
-        raise ValidationError(_("UMKM ini sudah ditutup; produk tidak bisa diubah."))
+        raise DomainError(_("UMKM ini sudah ditutup; produk tidak bisa diubah."))
 
 
 def _fix_lead_time(product: Product) -> None:
@@ -71,11 +59,10 @@ def product_create(
     price: int,
     description: str = "",
     sale_unit: str = "pcs",
-    stock_on_hand: int = 0,
     made_to_order: bool = False,
     lead_time_days: int = 0,
 ) -> Product:
-    """Create a draft product; initial stock is written to the ledger."""
+    """Create a draft product with no stock (orders.services.products.product_create adds opening stock)."""
     _check_vendor_open(vendor)
     product = Product(
         vendor=vendor,
@@ -85,19 +72,13 @@ def product_create(
         price=price,
         description=description,
         sale_unit=sale_unit,
-        stock_on_hand=stock_on_hand,
         made_to_order=made_to_order,
         lead_time_days=lead_time_days,
         status=Product.Status.DRAFT,
     )
     _fix_lead_time(product)
     product._history_user = actor
-    with transaction.atomic():
-        product.save()
-        if stock_on_hand:
-            StockMovement.objects.create(
-                product=product, on_hand_delta=stock_on_hand, reason=StockMovement.Reason.INITIAL, actor=actor
-            )
+    product.save()
     return product
 
 
@@ -118,35 +99,14 @@ def product_update(*, product: Product, actor, **fields) -> Product:
 def product_set_status(*, product: Product, actor, status: str) -> Product:
     """Publish or unpublish (back to draft) a product; only approved vendors publish, Dinas' hiding stays."""
     if status not in OWNER_STATUSES:
-        raise ValidationError(_("Status ini hanya bisa diubah oleh Dinas."))
+        raise DomainError(_("Status ini hanya bisa diubah oleh Dinas."))
     if product.status == Product.Status.HIDDEN:
-        raise ValidationError(_("Produk ini disembunyikan Dinas. Hubungi Dinas untuk menayangkannya lagi."))
+        raise DomainError(_("Produk ini disembunyikan Dinas. Hubungi Dinas untuk menayangkannya lagi."))
     if status == product.status:
         return product
     if status == Product.Status.PUBLISHED and product.vendor.status == Vendor.Status.SUSPENDED:
-        raise ValidationError(_("UMKM sedang dibekukan Dinas; produk tidak bisa ditayangkan."))
+        raise DomainError(_("UMKM sedang dibekukan Dinas; produk tidak bisa ditayangkan."))
     product.transition(status, actor=actor)
-    return product
-
-
-def product_is_deletable(product: Product) -> bool:
-    """A draft that was never reserved and whose only stock record is its initial stock."""
-    if product.status != Product.Status.DRAFT or ReservationLine.objects.filter(product=product).exists():
-        return False
-    return not product.movements.exclude(reason=StockMovement.Reason.INITIAL).exists()
-
-
-def product_archive(*, product: Product, actor) -> Product | None:
-    """Delete a draft nobody reserved; archive (keep for history) everything else. None when deleted."""
-    if product_is_deletable(product):
-        with transaction.atomic():
-            images = list(product.images.all())
-            product.movements.all().delete()
-            product.delete()
-            transaction.on_commit(lambda: [_delete_image_files(image) for image in images])
-        return None
-    if product.status != Product.Status.ARCHIVED:
-        product.transition(Product.Status.ARCHIVED, actor=actor)
     return product
 
 
@@ -155,42 +115,6 @@ def product_restore(*, product: Product, actor) -> Product:
     _check_vendor_open(product.vendor)
     product.transition(Product.Status.DRAFT, actor=actor)
     return product
-
-
-def stock_adjust(*, product: Product, delta: int, reason: str, note: str = "", actor) -> StockMovement:
-    """Change stock on hand by `delta` with one conditional UPDATE that never goes below what is reserved."""
-    sign = ADJUST_REASONS.get(reason)
-    if sign is None:
-        raise ValidationError(_("Alasan perubahan stok tidak dikenal."))
-    if delta == 0 or (sign and (delta > 0) != (sign > 0)):
-        raise ValidationError(_("Jumlah tidak cocok dengan alasan yang dipilih."))
-    with transaction.atomic():
-        rows = Product.objects.filter(pk=product.pk)
-        if delta < 0:
-            rows = rows.filter(stock_on_hand__gte=-delta).filter(
-                Q(made_to_order=True) | Q(stock_on_hand__gte=F("stock_reserved") - delta)
-            )
-        if not rows.update(stock_on_hand=F("stock_on_hand") + delta):
-            raise _stock_refused(product)
-        movement = StockMovement.objects.create(
-            product=product, on_hand_delta=delta, reason=reason, note=note[:200], actor=actor
-        )
-    product.refresh_from_db(fields=["stock_on_hand", "stock_reserved"])
-    return movement
-
-
-def _stock_refused(product: Product) -> StockRefused:
-    """Say how much can still be taken off, and whether reservations are what holds the rest."""
-    product.refresh_from_db(fields=["stock_on_hand", "stock_reserved"])
-    held = 0 if product.made_to_order else product.stock_reserved
-    most = max(product.stock_on_hand - held, 0)
-    if held:
-        message = _(
-            "Stok hanya bisa dikurangi paling banyak %(most)s: %(held)s dari stok %(on_hand)s sedang dipesan pembeli."
-        )
-    else:
-        message = _("Stok hanya bisa dikurangi paling banyak %(most)s (stok sekarang %(on_hand)s).")
-    return StockRefused(message % {"most": most, "held": held, "on_hand": product.stock_on_hand}, code="stock")
 
 
 def product_image_add(*, product: Product, upload, alt_text: str = "", actor) -> ProductImage:
@@ -206,7 +130,7 @@ def product_image_add(*, product: Product, upload, alt_text: str = "", actor) ->
                 rendition.generate()
     except Exception:
         logger.exception("photo upload failed product=%s", product.pk)
-        _delete_image_files(image)
+        image_files_delete(image)
         raise
     return image
 
@@ -222,10 +146,10 @@ def product_image_delete(*, image: ProductImage, actor) -> None:
     """Remove a photo and its files."""
     with transaction.atomic():
         image.delete()
-        transaction.on_commit(lambda: _delete_image_files(image))
+        transaction.on_commit(lambda: image_files_delete(image))
 
 
-def _delete_image_files(image: ProductImage) -> None:
+def image_files_delete(image: ProductImage) -> None:
     """Delete the stored original and its renditions (best effort: files are not transactional)."""
     if not image.image:
         return

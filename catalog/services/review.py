@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from catalog.models import Certificate, Product
 from catalog.services.badges import badges_refresh
 from sentra.cache import invalidate_pages
+from sentra.exceptions import DomainError
 from sentra.states import IllegalTransition
 from vendors.models import Vendor
 from vendors.services.review import notify_vendor
@@ -46,7 +47,7 @@ def certificate_verify(*, certificate: Certificate, actor, note: str = "") -> Ce
     """Confirm a certificate against its scan; covered products show the badge from now on."""
     problems = certificate_problems(certificate)
     if problems:
-        raise ValidationError(problems)
+        raise DomainError(problems)
     return _review(certificate, Certificate.Status.VERIFIED, actor=actor, note=note)
 
 

@@ -2,10 +2,11 @@
 
 from django.utils.translation import gettext as _
 
+from sentra.exceptions import DomainError
 from sentra.states import IllegalTransition
 
 
-class ReservationError(Exception):
+class ReservationError(DomainError):
     """A reservation request that breaks a rule; `str(error)` is the Indonesian message to show."""
 
 

@@ -12,7 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from orders.models import Reservation
-from orders.selectors import PickupPoint, vendor_members, vendor_pickup_points
+from vendors.selectors import PickupPoint, vendor_members, vendor_pickup_points
 
 logger = logging.getLogger(__name__)
 

@@ -18,8 +18,9 @@ from simple_history.utils import bulk_create_with_history
 
 from catalog.models import Product
 from orders.models import Reservation, ReservationEvent, ReservationLine, new_reservation_code
-from orders.selectors import checkout_reservations, vendor_members, vendor_pickup_points
+from orders.selectors import checkout_reservations
 from vendors.models import Vendor
+from vendors.selectors import vendor_members, vendor_pickup_points
 
 from . import notifications
 from .errors import (

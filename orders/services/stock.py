@@ -10,12 +10,27 @@ is the last line of defence.
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db import transaction
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.utils.translation import gettext as _
 
 from catalog.models import Product
 from orders.models import Reservation, ReservationLine, StockMovement
+from sentra.exceptions import DomainError
 
 from .errors import OutOfStock
+
+# Which sign each owner reason may have: +1 only up, -1 only down, 0 either way.
+ADJUST_REASONS = {
+    StockMovement.Reason.RESTOCK: 1,
+    StockMovement.Reason.CORRECTION: 0,
+    StockMovement.Reason.DAMAGED: -1,
+    StockMovement.Reason.SOLD_OFFLINE: -1,
+}
+
+
+class StockRefused(DomainError):
+    """The adjustment would leave less stock on hand than is held by reservations (or below zero)."""
 
 
 def lock_products(pks: Iterable[int]) -> dict[int, Product]:
@@ -108,3 +123,50 @@ def stock_hand_over(*, reservation: Reservation, actor) -> None:
 def _held_lines(reservation: Reservation):
     """Lines that hold stock: made-to-order lines are produced for the shopper and hold nothing."""
     return reservation.lines.filter(made_to_order=False).order_by("product_id")
+
+
+def stock_open(*, product: Product, quantity: int, actor) -> StockMovement | None:
+    """Put a new product's opening stock on the shelf, with its `initial` ledger row (none for 0)."""
+    if quantity <= 0:
+        return None
+    Product.objects.filter(pk=product.pk).update(stock_on_hand=F("stock_on_hand") + quantity)
+    product.stock_on_hand += quantity
+    return StockMovement.objects.create(
+        product=product, on_hand_delta=quantity, reason=StockMovement.Reason.INITIAL, actor=actor
+    )
+
+
+def stock_adjust(*, product: Product, delta: int, reason: str, note: str = "", actor) -> StockMovement:
+    """Change stock on hand by `delta` with one conditional UPDATE that never goes below what is reserved."""
+    sign = ADJUST_REASONS.get(reason)
+    if sign is None:
+        raise DomainError(_("Alasan perubahan stok tidak dikenal."))
+    if delta == 0 or (sign and (delta > 0) != (sign > 0)):
+        raise DomainError(_("Jumlah tidak cocok dengan alasan yang dipilih."))
+    with transaction.atomic():
+        rows = Product.objects.filter(pk=product.pk)
+        if delta < 0:
+            rows = rows.filter(stock_on_hand__gte=-delta).filter(
+                Q(made_to_order=True) | Q(stock_on_hand__gte=F("stock_reserved") - delta)
+            )
+        if not rows.update(stock_on_hand=F("stock_on_hand") + delta):
+            raise _stock_refused(product)
+        movement = StockMovement.objects.create(
+            product=product, on_hand_delta=delta, reason=reason, note=note[:200], actor=actor
+        )
+    product.refresh_from_db(fields=["stock_on_hand", "stock_reserved"])
+    return movement
+
+
+def _stock_refused(product: Product) -> StockRefused:
+    """Say how much can still be taken off, and whether reservations are what holds the rest."""
+    product.refresh_from_db(fields=["stock_on_hand", "stock_reserved"])
+    held = 0 if product.made_to_order else product.stock_reserved
+    most = max(product.stock_on_hand - held, 0)
+    if held:
+        message = _(
+            "Stok hanya bisa dikurangi paling banyak %(most)s: %(held)s dari stok %(on_hand)s sedang dipesan pembeli."
+        )
+    else:
+        message = _("Stok hanya bisa dikurangi paling banyak %(most)s (stok sekarang %(on_hand)s).")
+    return StockRefused(message % {"most": most, "held": held, "on_hand": product.stock_on_hand}, code="stock")

@@ -76,29 +76,3 @@ def stock_class(product: Any) -> str:
     if available <= 0:
         return "stock-out"
     return "stock-low" if available <= 5 else "stock-ok"
-
-
-@register.simple_tag
-def opening_hours_rows(centre: Any) -> list[dict]:
-    """Group a centre's weekly hours into rows like 'Senin–Jumat 08.00–17.00' (days without hours: closed)."""
-    if centre is None:
-        return []
-    by_day = {h.weekday: h for h in centre.opening_hours.all()}
-    rows: list[dict] = []
-    for weekday in range(7):
-        hours = by_day.get(weekday)
-        key = (hours.opens, hours.closes) if hours else None
-        if rows and rows[-1]["key"] == key:
-            rows[-1]["last"] = weekday
-        else:
-            rows.append({"key": key, "first": weekday, "last": weekday, "hours": hours})
-    for row in rows:
-        row["days"] = _day_range(row["first"], row["last"])
-    return rows
-
-
-def _day_range(first: int, last: int) -> str:
-    from vendors.models import OpeningHours
-
-    names = dict(OpeningHours.Weekday.choices)
-    return str(names[first]) if first == last else f"{names[first]}–{names[last]}"

@@ -44,7 +44,7 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def demo(transactional_db, monkeypatch, settings):
     """The demo data of SPEC §8, small: 40 products, no thumbnails (their encoding dominates the seed's time)."""
-    from sentra.demo.catalog import ProductMaker
+    from demo.catalog import ProductMaker
 
     monkeypatch.setattr(ProductMaker, "make_renditions", lambda self: None)
     settings.SENTRA_PAGE_CACHE_SECONDS = 0

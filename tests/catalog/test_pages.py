@@ -30,7 +30,7 @@ def test_home_shows_search_categories_regions_newest_and_the_centre(client, cent
 @pytest.mark.parametrize(("hour", "label"), [(10, "Buka sekarang"), (20, "Tutup")])
 def test_home_says_whether_the_centre_is_open_now_in_wib(client, centre, hour, label):
     moment = timezone.make_aware(datetime.datetime(2026, 11, 23, hour, 0))
-    with mock.patch("sentra.context_processors.timezone.now", return_value=moment):
+    with mock.patch("vendors.context_processors.timezone.now", return_value=moment):
         html = client.get(reverse("catalog:home")).content.decode()
     assert f'class="pill pill-{"open" if hour == 10 else "closed"}">{label}' in html
 

@@ -10,9 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import ExifTags, Image
 
-from catalog.images import MAX_UPLOAD_BYTES
 from catalog.models import ProductImage
 from catalog.services.products import product_image_add, product_image_delete
+from sentra.images import MAX_UPLOAD_BYTES
 from tests import factories
 
 

@@ -9,19 +9,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from catalog.forms import StockAdjustForm
 from catalog.models import Product
-from catalog.services.products import (
-    StockRefused,
-    product_archive,
-    product_create,
-    product_image_add,
-    product_restore,
-    product_set_status,
-    product_update,
-    stock_adjust,
-)
+from catalog.services.products import product_image_add, product_restore, product_set_status, product_update
 from orders.models import StockMovement
+from orders.services.products import product_archive, product_create
+from orders.services.stock import StockRefused, stock_adjust
+from portal.forms import StockAdjustForm
 from tests import factories
 from vendors.models import Vendor
 

@@ -12,9 +12,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from catalog.models import Product
-from catalog.services.products import product_archive, product_create, product_restore, product_set_status
+from catalog.services.products import product_restore, product_set_status
 from catalog.services.review import product_hide, product_unhide
 from catalog.services.vendor_copy import vendor_copy_refresh
+from orders.services.products import product_archive, product_create
 from sentra.states import IllegalTransition, ReasonRequired
 from tests import factories
 from tests.catalog.admin_forms import product_form, vendor_form

@@ -9,8 +9,8 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from sentra.context_processors import current_centre
 from tests import factories
+from vendors.selectors import current_centre
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from catalog.models import Certificate
+from console.selectors import dashboard_figures, work_waiting
 from orders.models import Reservation
 from tests import factories
-from vendors.console_selectors import dashboard_figures, work_waiting
 from vendors.models import Vendor
 
 pytestmark = pytest.mark.django_db

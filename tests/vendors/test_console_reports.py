@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from openpyxl import load_workbook
 
+from console.reports import REPORTS
 from orders.models import Reservation
 from tests import factories
-from vendors.console_reports import REPORTS
 from vendors.models import Vendor
 
 pytestmark = pytest.mark.django_db

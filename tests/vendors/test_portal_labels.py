@@ -7,8 +7,8 @@ import segno
 from django.conf import settings
 from django.urls import reverse
 
+from portal.labels import public_url, qr_svg
 from tests import factories
-from vendors.labels import public_url, qr_svg
 
 
 def test_label_sheet_has_a_qr_code_encoding_each_public_product_url(client, owner, vendor, product):

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from orders.models import Reservation
+from portal.sales_report import sales_report
 from tests import factories
-from vendors.sales_report import sales_report
 
 
 def _sold(vendor, product, quantity, days_ago, status=Reservation.Status.COLLECTED):

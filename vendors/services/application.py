@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -11,15 +10,16 @@ from django.utils.crypto import get_random_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from catalog.images import clean_photo
-from catalog.services.vendor_copy import vendor_copy_refresh
+from sentra.exceptions import DomainError, clean_or_refuse
+from sentra.images import clean_photo
+from sentra.staff import DINAS_GROUP
 from vendors.models import Vendor, VendorEvent, VendorMembership
+from vendors.signals import vendor_changed
 
 APPLICATION_FIELDS = ("name", "kind", "story", "regency", "address", "whatsapp", "nib")
 PROFILE_FIELDS = ("story", "address", "whatsapp", "accepts_qris", "opening_note", "on_holiday")
 EDITABLE_APPLICATION = {Vendor.Status.DRAFT, Vendor.Status.REVISION_REQUESTED}
 CLOSED = {Vendor.Status.REJECTED, Vendor.Status.ARCHIVED}
-DINAS_GROUP = "Dinas"
 
 
 def unique_vendor_slug(name: str) -> str:
@@ -68,15 +68,15 @@ def vendor_create_draft(*, actor, logo=None, categories=None, **fields) -> Vendo
 def vendor_update_profile(*, vendor: Vendor, actor, logo=None, categories=None, **fields) -> Vendor:
     """Change the profile; the identity (name, kind, region, NIB) only while the application is open to edits."""
     if vendor.status in CLOSED:
-        raise ValidationError(_("UMKM ini sudah ditutup; profil tidak bisa diubah."))
+        raise DomainError(_("UMKM ini sudah ditutup; profil tidak bisa diubah."))
     if vendor.status == Vendor.Status.SUBMITTED:
-        raise ValidationError(_("Pengajuan sedang diperiksa Dinas; tunggu hasilnya sebelum mengubah data."))
+        raise DomainError(_("Pengajuan sedang diperiksa Dinas; tunggu hasilnya sebelum mengubah data."))
     allowed = APPLICATION_FIELDS + PROFILE_FIELDS if vendor.status in EDITABLE_APPLICATION else PROFILE_FIELDS
     changed = _apply_fields(vendor, fields, allowed)
     vendor._history_user = actor
     vendor.save(update_fields=[*changed, "updated_at"])
     if "regency" in changed:
-        vendor_copy_refresh(vendor_ids=[vendor.pk])  # the catalogue's copy of the region
+        vendor_changed.send(sender=Vendor, vendor_ids=[vendor.pk])  # the catalogue's copy of the region
     _save_logo_and_categories(vendor, logo, categories)
     return vendor
 
@@ -85,9 +85,9 @@ def vendor_update_profile(*, vendor: Vendor, actor, logo=None, categories=None, 
 def vendor_submit(*, vendor: Vendor, actor) -> VendorEvent:
     """Send a draft (or a revised application) to Dinas; the owner gets a confirmation email."""
     locked = Vendor.objects.select_for_update().get(pk=vendor.pk)
-    locked.full_clean(exclude=["slug", "logo"])
+    clean_or_refuse(locked, exclude=["slug", "logo"])
     if not locked.whatsapp:
-        raise ValidationError({"whatsapp": _("Nomor WhatsApp wajib diisi agar pembeli dan Dinas bisa menghubungi.")})
+        raise DomainError({"whatsapp": _("Nomor WhatsApp wajib diisi agar pembeli dan Dinas bisa menghubungi.")})
     event = locked.transition(Vendor.Status.SUBMITTED, actor=actor)
     vendor.status, vendor.submitted_at, vendor.status_note = locked.status, locked.submitted_at, locked.status_note
     transaction.on_commit(lambda: _notify_submitted(locked, actor, resubmitted=event.from_status != "draft"))
@@ -103,12 +103,12 @@ def _notify_submitted(vendor: Vendor, actor, *, resubmitted: bool) -> None:
     }
     if actor.email:
         subject = _("Pengajuan %(name)s sudah kami terima") % {"name": vendor.name}
-        send_mail(subject, render_to_string("emails/vendors/portal/submitted.txt", context), None, [actor.email])
+        send_mail(subject, render_to_string("emails/vendors/submitted.txt", context), None, [actor.email])
     staff = Group.objects.filter(name=DINAS_GROUP).values_list("user__email", flat=True)
     staff = sorted({email for email in staff if email})
     if staff:
         subject = _("Pengajuan UMKM baru: %(name)s") % {"name": vendor.name}
-        send_mail(subject, render_to_string("emails/vendors/portal/submitted_dinas.txt", context), None, staff)
+        send_mail(subject, render_to_string("emails/vendors/submitted_dinas.txt", context), None, staff)
 
 
 @transaction.atomic
@@ -117,9 +117,9 @@ def membership_add(*, vendor: Vendor, user, actor) -> VendorMembership:
     if not VendorMembership.objects.filter(
         vendor=vendor, user=actor, role=VendorMembership.Role.OWNER, is_active=True
     ).exists():
-        raise ValidationError(_("Hanya pemilik yang dapat menambah anggota."))
+        raise DomainError(_("Hanya pemilik yang dapat menambah anggota."))
     if VendorMembership.objects.filter(vendor=vendor, user=user, is_active=True).exists():
-        raise ValidationError(_("Pengguna ini sudah menjadi anggota."))
+        raise DomainError(_("Pengguna ini sudah menjadi anggota."))
     return VendorMembership.objects.create(vendor=vendor, user=user, role=VendorMembership.Role.STAFF)
 
 
@@ -127,7 +127,7 @@ def membership_add(*, vendor: Vendor, user, actor) -> VendorMembership:
 def membership_remove(*, membership: VendorMembership, actor) -> VendorMembership:
     """Stop a staff member from managing the vendor; the owner cannot be removed."""
     if membership.role == VendorMembership.Role.OWNER:
-        raise ValidationError(_("Pemilik tidak dapat dihapus dari UMKM."))
+        raise DomainError(_("Pemilik tidak dapat dihapus dari UMKM."))
     membership.is_active = False
     membership.save(update_fields=["is_active"])
     return membership

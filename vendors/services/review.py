@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from sentra.cache import invalidate_pages
+from sentra.exceptions import clean_or_refuse
 from vendors.models import UnitAssignment, Vendor, VendorEvent, VendorMembership
 
 
@@ -51,7 +52,7 @@ def _decide(vendor: Vendor, to: str, *, actor, reason: str = "") -> VendorEvent:
 @transaction.atomic
 def vendor_approve(*, vendor: Vendor, actor, reason: str = "") -> Vendor:
     """Accept a submitted application (its NIB must be valid): the vendor and its published products go public."""
-    Vendor.objects.get(pk=vendor.pk).clean()  # NIB present and well-formed for UMKM and koperasi
+    clean_or_refuse(Vendor.objects.get(pk=vendor.pk), full=False)  # NIB present and well-formed for UMKM and koperasi
     _decide(vendor, Vendor.Status.APPROVED, actor=actor, reason=reason)
     return vendor
 

@@ -7,10 +7,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sentra.exceptions import DomainError
 from vendors.models import ShopUnit, UnitAssignment, Vendor
 
 
-class AssignmentError(Exception):
+class AssignmentError(DomainError):
     """A unit assignment the centre's rules do not allow; the message says why, in Indonesian."""
 
 

@@ -1,0 +1,91 @@
+"""Console certificate queue, detail with the scan, verify and reject."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from catalog.access import access_certificate
+from catalog.models import Certificate
+from catalog.services.review import certificate_problems, certificate_reject, certificate_verify
+from console.access import console_view
+from console.filters import ConsoleCertificateFilter
+from console.forms import decision_form
+from console.selectors import EXPIRY_WINDOW_DAYS, certificate_timeline
+from sentra.exceptions import DomainError
+from sentra.forms import add_domain_error
+from sentra.states import IllegalTransition
+
+PER_PAGE = 50
+
+
+@console_view("catalog.view_certificate")
+def certificate_list(request):
+    data = request.GET.copy()
+    data.setdefault("status", Certificate.Status.SUBMITTED)
+    filters = ConsoleCertificateFilter(data, queryset=Certificate.objects.review_queue())
+    page = Paginator(filters.qs, PER_PAGE).get_page(request.GET.get("halaman"))
+    for certificate in page:
+        certificate.problems = certificate_problems(certificate)
+        certificate.scan_url, certificate.scan_is_image = _scan_url(certificate), _is_image(certificate)
+    expiring = Certificate.objects.expiring(EXPIRY_WINDOW_DAYS).with_vendor().order_by("valid_until")
+    context = {"filter": filters, "page_obj": page, "expiring": expiring[:PER_PAGE], "window": EXPIRY_WINDOW_DAYS}
+    return render(request, "console/certificate_list.html", context)
+
+
+def _is_image(certificate: Certificate) -> bool:
+    return certificate.scan.name.lower().endswith((".jpg", ".jpeg", ".png", ".webp"))
+
+
+def _scan_url(certificate: Certificate) -> str:
+    if not certificate.scan:
+        return ""
+    try:
+        return reverse("vendors:certificate-scan", kwargs={"pk": certificate.pk})
+    except NoReverseMatch:
+        return ""
+
+
+def _certificate_page(request, certificate: Certificate, verify_form=None, reject_form=None, status=200):
+    context = {
+        "certificate": certificate,
+        "problems": certificate_problems(certificate),
+        "scan_url": _scan_url(certificate),
+        "scan_is_image": _is_image(certificate),
+        "products": certificate.products.select_related("category"),
+        "history": certificate_timeline(certificate),
+        "verify_form": verify_form or decision_form(required=False, prefix="verify"),
+        "reject_form": reject_form or decision_form(required=True, prefix="reject"),
+    }
+    return render(request, "console/certificate_detail.html", context, status=status)
+
+
+@console_view("catalog.view_certificate")
+def certificate_detail(request, pk: int):
+    return _certificate_page(request, access_certificate(request.user, pk))
+
+
+@console_view("catalog.verify_certificate")
+@require_POST
+def certificate_review(request, pk: int, decision: str):
+    certificate = access_certificate(request.user, pk)
+    verify = decision == "verifikasi"
+    form = decision_form(request.POST, required=not verify, prefix="verify" if verify else "reject")
+    if form.is_valid():
+        service = certificate_verify if verify else certificate_reject
+        try:
+            service(certificate=certificate, actor=request.user, note=form.cleaned_data["reason"])
+        except IllegalTransition:
+            status = certificate.get_status_display()
+            form.add_error(
+                None, _("Sertifikat ini sudah berstatus %(status)s; keputusan tidak diubah.") % {"status": status}
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("Sertifikat diverifikasi.") if verify else _("Sertifikat ditolak."))
+            return redirect("console:certificate-list")
+    forms = {"verify_form": form} if verify else {"reject_form": form}
+    return _certificate_page(request, certificate, **forms, status=400)

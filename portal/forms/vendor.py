@@ -1,0 +1,149 @@
+"""Forms of the owner portal's business pages (application, profile, reservations). They validate input only
+and list their fields explicitly: status, unit, owner, verification and membership are never settable here."""
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
+
+from catalog.models import Category
+from sentra.fields import ModelMultipleIdsField
+from sentra.forms import ReasonForm
+from sentra.images import ALLOWED_FORMATS, check_upload_size
+from sentra.whatsapp import normalize_phone
+from vendors.models import Vendor
+
+IMAGE_ACCEPT = ",".join(f"image/{fmt.lower()}" for fmt in ALLOWED_FORMATS)
+TEXT_LIMITS = (("story", 3000), ("address", 500))
+
+
+class CategoryChoiceField(ModelMultipleIdsField):
+    def label_from_instance(self, obj: Category) -> str:
+        return str(obj)
+
+
+class VendorProfileForm(forms.ModelForm):
+    """What an approved (or suspended) vendor may change at any time. `logo` is a plain form field: the
+    service re-encodes and stores it."""
+
+    logo = forms.FileField(
+        label=_("Logo atau foto usaha"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": IMAGE_ACCEPT}),
+        help_text=_("JPG, PNG, atau WebP, maksimal 8 MB."),
+    )
+    categories = CategoryChoiceField(
+        label=_("Jenis produk yang dijual"),
+        queryset=Category.objects.select_related("parent").order_by("parent__position", "position", "name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Vendor
+        fields = ["story", "address", "whatsapp", "categories", "accepts_qris", "opening_note", "on_holiday"]
+        widgets = {
+            "story": forms.Textarea(attrs={"rows": 5}),
+            "address": forms.Textarea(attrs={"rows": 3}),
+            "whatsapp": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel", "placeholder": "0812…"}),
+        }
+        help_texts = {
+            "story": _("Ceritakan usaha Anda: sejak kapan, bahan dari mana, apa yang khas."),
+            "whatsapp": _("Contoh: 0812 3456 7890. Pembeli akan menghubungi nomor ini."),
+            "on_holiday": _("Centang bila toko sedang tutup sementara."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, limit in TEXT_LIMITS:  # text columns have no length of their own
+            if name in self.fields:
+                self.fields[name].validators.append(MaxLengthValidator(limit))
+                self.fields[name].widget.attrs["maxlength"] = limit
+
+    def clean_whatsapp(self) -> str:
+        raw = self.cleaned_data.get("whatsapp", "").strip()
+        if not raw:
+            return ""
+        try:
+            return normalize_phone(raw)
+        except ValueError:
+            raise forms.ValidationError(
+                _("Nomor WhatsApp tidak dikenali. Tulis seperti 0812 3456 7890."), code="phone"
+            ) from None
+
+    def clean_logo(self) -> UploadedFile | None:
+        """Only a new upload counts; the service opens and re-encodes it (sentra.images.clean_photo)."""
+        logo = self.cleaned_data.get("logo")
+        if not isinstance(logo, UploadedFile):
+            return None
+        check_upload_size(logo)
+        return logo
+
+
+class VendorApplicationForm(VendorProfileForm):
+    """The application: identity of the business plus its profile."""
+
+    class Meta(VendorProfileForm.Meta):
+        fields = ["name", "kind", "regency", "nib", "story", "address", "whatsapp", "categories"]
+        widgets = {
+            **VendorProfileForm.Meta.widgets,
+            "nib": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": 13}),
+        }
+        help_texts = {
+            **VendorProfileForm.Meta.help_texts,
+            "nib": _("13 angka dari OSS. Wajib untuk UMKM dan koperasi; kelompok dan Lapas boleh kosong."),
+            "regency": _("Kabupaten/kota tempat produk dibuat."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["regency"].empty_label = _("— pilih kabupaten/kota —")
+
+    def clean_nib(self) -> str:
+        nib = "".join(self.cleaned_data.get("nib", "").split())
+        if nib and Vendor.objects.filter(nib=nib).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("NIB ini sudah terdaftar untuk UMKM lain. Hubungi Dinas bila ini keliru."))
+        return nib
+
+
+class VendorSwitchForm(forms.Form):
+    # Bounded: an id beyond the database's integer range would crash the lookup instead of giving 404.
+    vendor = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
+
+
+class PickupCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Kode ambil"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={
+                "autocapitalize": "characters",
+                "autocomplete": "off",
+                "placeholder": "SOL-7K3QX",
+                "spellcheck": "false",
+            }
+        ),
+        help_text=_("Minta pembeli menunjukkan kode atau QR di ponselnya."),
+    )
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split()).upper()
+        if not code.startswith("SOL-") and len(code) == 5:
+            code = "SOL-" + code
+        return code
+
+
+class ReservationFilterForm(forms.Form):
+    VIEWS = [("open", _("Perlu diproses")), ("done", _("Selesai"))]
+    tampil = forms.ChoiceField(choices=VIEWS, required=False)
+
+
+def vendor_cancel_form(data=None) -> ReasonForm:
+    """The owner's reason for cancelling a reservation; the shopper reads it."""
+    return ReasonForm(
+        data,
+        required=True,
+        label=_("Alasan pembatalan"),
+        help_text=_("Pembeli akan membaca alasan ini. Contoh: stok habis, toko tutup hari itu."),
+        max_length=300,
+    )

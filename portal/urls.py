@@ -1,0 +1,40 @@
+"""The UMKM owner portal, mounted at /toko/. The namespace stays "vendors" (URL names are bookmarked in
+templates, emails and tests: `vendors:product-list`)."""
+
+from django.urls import path, re_path
+
+from .views import catalog as portal_catalog
+from .views import vendor as portal
+
+app_name = "vendors"
+urlpatterns = [
+    path("", portal.dashboard, name="dashboard"),
+    path("daftar/", portal.apply, name="apply"),
+    path("daftar/kirim/", portal.apply_submit, name="apply-submit"),
+    path("pilih-usaha/", portal.switch_vendor, name="switch"),
+    path("profil/", portal.profile, name="profile"),
+    path("produk/", portal_catalog.product_list, name="product-list"),
+    path("produk/baru/", portal_catalog.product_create, name="product-create"),
+    path("produk/<int:pk>/", portal_catalog.product_edit, name="product-edit"),
+    path("produk/<int:pk>/status/", portal_catalog.product_status, name="product-status"),
+    path("produk/<int:pk>/stok/", portal_catalog.product_stock, name="product-stock"),
+    path("produk/<int:pk>/foto/", portal_catalog.product_photos, name="product-photos"),
+    path("produk/<int:pk>/foto/<int:image_pk>/", portal_catalog.product_photo_edit, name="product-photo-edit"),
+    path(
+        "produk/<int:pk>/foto/<int:image_pk>/hapus/", portal_catalog.product_photo_delete, name="product-photo-delete"
+    ),
+    path("produk/<int:pk>/arsip/", portal_catalog.product_archive, name="product-archive"),
+    path("produk/<int:pk>/pulihkan/", portal_catalog.product_restore, name="product-restore"),
+    path("sertifikat/", portal_catalog.certificate_list, name="certificate-list"),
+    path("sertifikat/baru/", portal_catalog.certificate_create, name="certificate-create"),
+    path("sertifikat/<int:pk>/", portal_catalog.certificate_edit, name="certificate-edit"),
+    path("sertifikat/<int:pk>/pindaian/", portal_catalog.certificate_scan, name="certificate-scan"),
+    path("reservasi/", portal.reservation_list, name="reservation-list"),
+    path("reservasi/ambil/", portal.reservation_collect_view, name="reservation-collect"),
+    path("reservasi/<str:code>/", portal.reservation_detail, name="reservation-detail"),
+    path("reservasi/<str:code>/siap/", portal.reservation_ready, name="reservation-ready"),
+    path("reservasi/<str:code>/batal/", portal.reservation_cancel_view, name="reservation-cancel"),
+    path("label/", portal.labels, name="labels"),
+    path("laporan/", portal.sales_report, name="sales-report"),
+    re_path(r"^laporan/penjualan\.(?P<fmt>xlsx|csv)$", portal.sales_report_export, name="sales-report-export"),
+]
