@@ -1,10 +1,11 @@
 """Product cards: what a card in a list shows, read as plain values in one query (no model instances).
 
 Every list of products (catalogue, home, store page, related products) renders 8–24 cards. Building a
-Product with its vendor, region and category instances, then prefetching photos, cost ~4 ms of the
-catalogue's 25 ms budget on 200,000 products (bench/); a values() query with the main photo as one JSON
-subquery costs ~1 ms. `ProductCard` answers the same names the card templates and tags use on a Product
-(`vendor.name`, `vendor.regency.display_name`, `main_image`, `has_halal`, `stock_available`, …).
+Product with its vendor, region and category instances, then prefetching photos, took a large share of the
+catalogue's budget on 200,000 products; a values() query with the main photo as one JSON subquery costs a
+fraction of that (see bench/README.md, 'Measured design decisions'). `ProductCard` answers the same names
+the card templates and tags use on a Product (`vendor.name`, `vendor.regency.display_name`, `main_image`,
+`has_halal`, `stock_available`, …).
 """
 
 import datetime

@@ -9,9 +9,9 @@ _rendition_urls: dict[tuple[str, str], str] = {}
 def rendition_url(image, spec: str) -> str:
     """URL of a rendition (`thumb_320`, ...) of a ProductImage or a card's CardImage, remembered per file.
 
-    imagekit names a rendition by an md5 of a pure-Python pickle of the spec: ~0.5 ms per call, three per
-    card, a third of a 24-card catalogue page (measured with bench/). The name depends only on the photo's
-    file name and the spec, so it is computed once per worker and file.
+    imagekit names a rendition by an md5 of a pure-Python pickle of the spec, three times per card: a large
+    share of a 24-card catalogue page (see bench/README.md, 'Measured design decisions'). The name depends
+    only on the photo's file name and the spec, so it is computed once per worker and file.
     """
     key = (spec, image.file_name)
     url = _rendition_urls.get(key)

@@ -68,6 +68,12 @@ class ProductQuerySet(models.QuerySet):
     def of_vendor(self, vendor) -> "ProductQuerySet":
         return self.filter(vendor=vendor)
 
+    def with_vendor(self) -> "ProductQuerySet":
+        return self.select_related("vendor")
+
+    def with_category(self) -> "ProductQuerySet":
+        return self.select_related("category")
+
     def for_owner_list(self) -> "ProductQuerySet":
         """With category and photos, published first, then drafts, hidden and archived; by name within each."""
         order = (Product.Status.PUBLISHED, Product.Status.DRAFT, Product.Status.HIDDEN, Product.Status.ARCHIVED)
@@ -317,6 +323,9 @@ class CertificateQuerySet(models.QuerySet):
 
     def pending(self) -> "CertificateQuerySet":
         return self.filter(status=Certificate.Status.SUBMITTED)
+
+    def of_vendor(self, vendor) -> "CertificateQuerySet":
+        return self.filter(vendor=vendor)
 
     def with_vendor(self) -> "CertificateQuerySet":
         return self.select_related("vendor", "vendor__regency")

@@ -9,11 +9,11 @@ starts no word is a typo ("kripik", "tappis") and is replaced by its nearest wor
 so a typo costs no more than a plain search (it was a trigram scan of ~20,000 product names).
 Relevance (ts_rank plus word similarity to the name) orders the newest RANKED matches, fetched with their
 score in one query that also gives the page its keys and its (capped) count; later pages list the other
-matches newest first. Measured on 200,000 products (bench/): the newest 1,001 matches of a common word took
-~18 ms to find, 241 take ~5 ms: the cost grows with the number of candidates. Several words are looked for
-among the WINDOW newest products first (PostgreSQL misjudges how often words meet). A search's looked-up
-words and ranked keys are kept until the next save of a product, vendor or certificate (a new generation
-of the page cache).
+matches newest first. Measured on 200,000 products, finding the newest 1,001 matches of a common word took
+several times as long as finding 241: the cost grows with the number of candidates (see bench/README.md,
+'Measured design decisions'). Several words are looked for among the WINDOW newest products first
+(PostgreSQL misjudges how often words meet). A search's looked-up words and ranked keys are kept until the
+next save of a product, vendor or certificate (a new generation of the page cache).
 SQLite: the same AND/OR over `icontains`, and, when nothing matches, a forgiving pattern on the name
 (letters in order, doubled letters collapsed) so simple typos still find something.
 The column `search_document` is made by migration 0006 (not a model field: SQLite has no tsvector).
@@ -30,6 +30,10 @@ from django.db.models import BooleanField, DateTimeField, F, FloatField, Func, Q
 
 from sentra.cache import cached_for_generation, queryset_identity
 from sentra.pagination import reorder_head
+from vendors.models import Vendor
+
+from .models import Product
+from .selectors import LOOKUP_TTL, category_tree, region_rows
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 6
@@ -133,9 +137,9 @@ def rank_by_relevance(matches: QuerySet, text: str, *, base: QuerySet) -> QueryS
     else:
         scored = functools.partial(_newest_scored, newest, score)
     # The same search is asked again and again ("keripik", "kopi"), by visitors the page cache does not
-    # serve (a cart, an account): its ranked keys are kept for the page cache's generation (~7 ms of a
-    # 20 ms page on the bench data set). Stock sends no signal: with `tersedia` a product sold out in the
-    # last RANKING_SECONDS may still be listed, as on a cached page; reservation_place re-checks stock.
+    # serve (a cart, an account): its ranked keys are kept for the page cache's generation (the ranking is a
+    # large part of such a page; see bench/README.md). Stock sends no signal: with `tersedia` a product sold
+    # out in the last RANKING_SECONDS may still be listed, as on a cached page; reservation_place re-checks stock.
     identity = f"{queryset_identity(matches)}|{' '.join(terms)}"
     rows = cached_for_generation("search-ranking", identity, scored, RANKING_SECONDS)
     ranked = sorted(rows[:RANKED], key=lambda row: -row[1])  # stable: the newer first among equals
@@ -146,10 +150,11 @@ def _several_words_scored(matches: QuerySet, score: Func) -> list[tuple]:
     """Like `_newest_scored`, for several words: among the WINDOW newest products first, then among all.
 
     PostgreSQL takes words as independent. For "keripik pisang" (~10,000 matches on the bench data set, where
-    it expected ~1,400) it fetched and sorted every match (~20 ms); inside the window it reads ~600 rows
-    (~4 ms), and no plan reads more than the window. When the window holds none of the matches, words that
-    rarely meet ("keripik tapis": none, ~5,000 expected) would be looked for by walking all 180,000 products
-    newest first (~220 ms): the matches are then found through their indexes (an order no index gives)."""
+    it expected ~1,400) it fetched and sorted every match; inside the window it reads ~600 rows, and no
+    plan reads more than the window. When the window holds none of the matches, words that rarely meet
+    ("keripik tapis": none, ~5,000 expected) would be looked for by walking all 180,000 products newest first,
+    by far the slowest plan: the matches are then found through their indexes (an order no index gives).
+    See bench/README.md, 'Measured design decisions'."""
     newest = matches.order_by("-created_at", "-pk")
     start = _window_start()
     if start is None:
@@ -163,17 +168,14 @@ def _several_words_scored(matches: QuerySet, score: Func) -> list[tuple]:
 def _newest_scored(newest: QuerySet, score: Func) -> list[tuple]:
     """(pk, score) of the first RANKED + 1 rows of `newest`, newest first."""
     # Scored in an outer query: in the candidates' own SELECT, PostgreSQL scored every match before keeping
-    # the newest (~25 ms for "kripik pisang" and its ~10,000 matches on the bench data set). Ordered there
-    # too: reading 241 timestamps to sort them in Python cost ~1.5 ms (psycopg parses them in Python).
+    # the newest ("kripik pisang" and its ~10,000 matches on the bench data set). Ordered there too: reading
+    # 241 timestamps to sort them in Python was slower (psycopg parses them in Python). See bench/README.md.
     scored = newest.model.objects.filter(pk__in=newest.values("pk")[: RANKED + 1]).annotate(search_rank=score)
     return list(scored.order_by("-created_at", "-pk").values_list("pk", "search_rank"))
 
 
 def _window_start():
     """When the WINDOW-th newest public product was created (None: fewer products), cached a few minutes."""
-    from .models import Product
-    from .selectors import LOOKUP_TTL
-
     cached = cache.get("catalog:search-window")
     if cached is None:
         public = Product.objects.published().order_by("-created_at", "-pk")
@@ -189,8 +191,6 @@ def _related_matches(terms: list[str], vendors: list[tuple[int, str]]) -> list[Q
     so the conditions are literal id lists, not subqueries: PostgreSQL can then combine their indexes with
     the full-text index (a subquery inside the OR made it scan every product for a rare word).
     """
-    from .selectors import category_tree, region_rows
-
     matches = []
     for term in terms:
         categories = []
@@ -209,8 +209,6 @@ def _related_matches(terms: list[str], vendors: list[tuple[int, str]]) -> list[Q
 
 def _vendors_named(terms: list[str]) -> list[tuple[int, str]]:
     """(pk, name) of vendors whose name contains any term (SQLite; PostgreSQL asks in WORDS_SQL)."""
-    from vendors.models import Vendor
-
     named = Q()
     for term in terms:
         named |= Q(name__icontains=term)
@@ -223,7 +221,7 @@ def _named(term: str, *names: str) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def _normalized_name(name: str) -> str:
-    """`normalize` of a category, region or vendor name: the same few thousand names on every search (~1 ms)."""
+    """`normalize` of a category, region or vendor name: the same few thousand names on every search."""
     return normalize(name)
 
 

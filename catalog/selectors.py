@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from sentra.cache import cached_for_generation
 from vendors.models import Centre, Regency, ShopUnit, UnitAssignment, Vendor
@@ -31,8 +32,6 @@ class CategoryNode:
 
     @property
     def label(self) -> str:
-        from django.utils.translation import get_language
-
         return self.name_en if (get_language() or "").startswith("en") and self.name_en else self.name
 
     @property
@@ -87,8 +86,8 @@ def region_rows() -> list[RegionRow]:
     """The 15 regions with the number of public products from each, cached."""
     rows = cache.get("catalog:region-rows")
     if rows is None:
-        # Counted on the products' region copy (index-only over public rows): joining vendors took ~200 ms
-        # on 200,000 products, paid by one visitor every LOOKUP_TTL (bench/).
+        # Counted on the products' region copy (index-only over public rows): joining vendors was far slower
+        # on 200,000 products, paid by one visitor every LOOKUP_TTL (see bench/README.md).
         counts = dict(Product.objects.published().order_by().values_list("regency").annotate(n=Count("pk")))
         regions = Regency.objects.order_by("code")
         rows = [RegionRow(r.code, r.slug, r.display_name, counts.get(r.code, 0)) for r in regions]
@@ -107,6 +106,11 @@ def regions_by_code() -> dict[str, RegionRow]:
 def public_products() -> QuerySet:
     """Published products of approved vendors, as ProductCards (catalog.cards): one query for a list."""
     return as_cards(Product.objects.published())
+
+
+def vendor_products(vendor: Vendor) -> QuerySet:
+    """A store page's products, newest first, as ProductCards."""
+    return public_products().filter(vendor=vendor).order_by("-created_at", "-pk")
 
 
 def newest_products(limit: int = 8) -> list[Product]:
@@ -194,7 +198,8 @@ def floor_plan_units(centre: Centre | None) -> list[PlanUnit]:
     """The centre's units with their current, approved vendors (others are never shown publicly).
 
     Two queries of plain rows: as model instances with prefetched assignments, vendors and regions
-    (~2,000 objects for 400 units) they took ~25 ms and set off the garbage collector (bench/)."""
+    (~2,000 objects for 400 units) they were slow to build and set off the garbage collector (see
+    bench/README.md, 'Measured design decisions')."""
     if centre is None:
         return []
     active = (

@@ -83,7 +83,7 @@ def vendor_list(request: HttpRequest) -> HttpResponse:
 @cache_public_page
 def vendor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     vendor = selectors.public_vendor(slug)
-    products = selectors.public_products().filter(vendor=vendor).order_by("-created_at", "-pk")
+    products = selectors.vendor_products(vendor)
     number = parse_page_number(request.GET.get("halaman"))
     page = paginate_capped(products, number=number, per_page=settings.SENTRA_PAGE_SIZE, count=False)
     context = {

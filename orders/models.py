@@ -174,6 +174,11 @@ class ReservationLine(models.Model):
         return self.unit_price * self.quantity
 
 
+class ReservationEventQuerySet(models.QuerySet):
+    def with_actor(self) -> "ReservationEventQuerySet":
+        return self.select_related("actor")
+
+
 class ReservationEvent(models.Model):
     """A step in a reservation's timeline, with who did it and why."""
 
@@ -183,6 +188,8 @@ class ReservationEvent(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     reason = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ReservationEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("riwayat reservasi")

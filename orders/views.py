@@ -21,7 +21,8 @@ from orders.forms import CartRemoveForm, CheckoutForm
 from orders.models import Reservation
 from orders.pickup_qr import pickup_qr_svg
 from orders.selectors import checkout_reservations
-from sentra.forms import ReasonForm
+from sentra.exceptions import DomainError
+from sentra.forms import ReasonForm, add_domain_error
 from sentra.states import IllegalTransition
 from vendors.selectors import vendor_pickup_points
 
@@ -75,8 +76,8 @@ def checkout(request: HttpRequest) -> HttpResponse:
     if data is not None and form.is_valid():
         try:
             placed = services.reservation_place(shopper=request.user, items=cart.quantities(), **form.cleaned_data)
-        except services.ReservationError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            add_domain_error(form, error)
         else:
             cart.clear()
             messages.success(request, _("Reservasi dibuat. Tunjukkan kode ambil di unit UMKM."))
@@ -97,7 +98,7 @@ def reservation_detail(request: HttpRequest, code: str) -> HttpResponse:
     reservation = access_reservation(request.user, code)
     context = {
         "reservation": reservation,
-        "events": reservation.events.select_related("actor"),
+        "events": reservation.events.with_actor(),
         "point": vendor_pickup_points([reservation.vendor_id])[reservation.vendor_id],
         "qr_svg": pickup_qr_svg(reservation.code),
     }
@@ -140,12 +141,12 @@ def _change_line(request: HttpRequest, change) -> Product | None:
     if not form.is_valid():
         messages.error(request, next(iter(form.errors.values()))[0])
         return None
-    product = Product.objects.select_related("vendor").filter(pk=form.cleaned_data["product"]).first()
+    product = Product.objects.with_vendor().filter(pk=form.cleaned_data["product"]).first()
     try:
         if product is None:
             raise CartError(_("Produk tidak ditemukan."))
         change(Cart(request.session), product, form.cleaned_data["quantity"])
-    except CartError as error:
+    except DomainError as error:
         messages.error(request, f"{product.name}: {error}" if product else str(error))
         return None
     return product

@@ -25,8 +25,10 @@ from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import _unmask_cipher_token, get_token
+from django.middleware.csrf import get_token
 from django.utils.translation import get_language
+
+from sentra.internals import unmask_csrf_token
 
 T = TypeVar("T")
 
@@ -115,12 +117,12 @@ def freeze(request: HttpRequest, response: HttpResponse) -> dict:
     content = response.content.decode(response.charset)
     secret = request.META.get("CSRF_COOKIE")
     if secret and request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
-        tokens = {t for t in MASKED_TOKEN.findall(content) if _unmask_cipher_token(t) == secret}
+        tokens = {t for t in MASKED_TOKEN.findall(content) if unmask_csrf_token(t) == secret}
         for token in tokens:
             content = content.replace(token, CSRF_SLOT)
-    nonce = getattr(request, "_csp_nonce", None)
-    if isinstance(nonce, str) and nonce:
-        content = content.replace(nonce, NONCE_SLOT)
+    nonce = getattr(request, "csp_nonce", None)
+    if nonce:  # django-csp's lazy nonce is false until a page used it; reading it earlier would make one
+        content = content.replace(str(nonce), NONCE_SLOT)
     headers = {name: response[name] for name in STORED_HEADERS if name in response}
     return {"content": content, "headers": headers}
 
@@ -142,9 +144,10 @@ def restore(request: HttpRequest, stored: dict) -> HttpResponse:
 def cached_count(queryset: QuerySet, seconds: int = COUNT_SECONDS) -> int:
     """`queryset.count()`, cached by its SQL for the page cache's generation (dropped when pages are).
 
-    A list's capped count walks up to 241 matching rows: with narrow filters on 200,000 products that is
-    ~10 ms, more than the rest of the page's SQL (bench/). Stock held by reservations sends no signal, so
-    an "available only" count may lag by `seconds`; the rows on the page never do.
+    A list's capped count walks up to 241 matching rows: with narrow filters on 200,000 products that costs
+    more than the rest of the page's SQL (see bench/README.md, 'Measured design decisions'). Stock held by
+    reservations sends no signal, so an "available only" count may lag by `seconds`; the rows on the page
+    never do.
     """
     return cached_for_generation("count", queryset_identity(queryset), queryset.count, seconds)
 

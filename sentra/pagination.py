@@ -88,8 +88,9 @@ class ReorderedHead:
 class KeyPosition(Func):
     """The row's position in `keys` (len(keys) when absent) as one simple CASE on the primary key.
 
-    Written as SQL rather than Case(When(pk=...), ...): building 240 When objects cost ~1.6 ms per search page
-    (bench/), and this expression is only compiled when the reordered queryset itself is evaluated."""
+    Written as SQL rather than Case(When(pk=...), ...): building 240 When objects was a noticeable cost of
+    every search page (see bench/README.md), and this expression is only compiled when the reordered queryset
+    itself is evaluated."""
 
     output_field = IntegerField()
 
@@ -158,7 +159,8 @@ def _paginate_head(head: ReorderedHead, *, number: int, per_page: int, count: bo
 
 def _fetch_rows(queryset: QuerySet, offset: int, limit: int) -> list:
     """Rows `offset`…`offset + limit` in order. For deep pages the database skips keys, not whole joined rows:
-    on 200,000 products page 400 took ~90 ms as one query and ~40 ms as keys + rows (bench data set)."""
+    on 200,000 products page 400 was much faster as keys + rows than as one query (see bench/README.md,
+    'Measured design decisions')."""
     if offset < DEEP_OFFSET:
         return list(queryset[offset : offset + limit])
     keys = list(queryset.values_list("pk", flat=True)[offset : offset + limit])

@@ -293,7 +293,7 @@ SENTRA_PICKUP_WINDOW_DAYS = env.int("SENTRA_PICKUP_WINDOW_DAYS", default=7)
 SENTRA_CERTIFICATE_WARNING_DAYS = env.int("SENTRA_CERTIFICATE_WARNING_DAYS", default=60)
 SENTRA_PAGE_SIZE = env.int("SENTRA_PAGE_SIZE", default=24)
 # Lists count their results up to this many ("Lebih dari 240 produk"), then page on with "next": counting up to
-# 1,000 rows of a narrow filter on 200,000 products cost ~25 ms (bench/).
+# 1,000 rows of a narrow filter on 200,000 products cost as much as a whole page (see bench/README.md).
 SENTRA_COUNT_CAP = 240
 
 # Change history (django-simple-history). Off only while restoring a JSON dump (docs/operations.md), so that

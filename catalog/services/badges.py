@@ -2,9 +2,10 @@
 
 A product shows "Halal" / "P-IRT" while a valid certificate of that kind covers it, and "BNSP" while its
 vendor holds a valid BNSP certificate (see `Certificate.objects.valid()`). Joining certificates into every list
-of 24 cards and into the `sertifikat` filter over 200,000 products cost 30–60 ms per page (bench/), so the
-rows store `Product.halal_until`, `Product.pirt_until` and `Vendor.bnsp_until`: the latest `valid_until` of
-the verified certificates that earn the badge (NO_EXPIRY when one never expires, NULL when there is none).
+of 24 cards and into the `sertifikat` filter over 200,000 products was one of the largest costs of a page
+(see bench/README.md, 'Measured design decisions'), so the rows store `Product.halal_until`,
+`Product.pirt_until` and `Vendor.bnsp_until`: the latest `valid_until` of the verified certificates that earn
+the badge (NO_EXPIRY when one never expires, NULL when there is none).
 Expiry needs no job: a badge shows while its date is today or later (`catalog.models.badge_shows`).
 
 Every write that changes a certificate's status, kind, dates, stage, vendor or covered products calls
@@ -18,13 +19,14 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from catalog.models import Certificate, Product
+from vendors.models import Vendor
+
 NO_EXPIRY = datetime.date(9999, 12, 31)
 
 
 def badges_refresh(*, vendor_ids: Iterable[int] | None = None) -> None:
     """Recompute the stored badge dates of the given vendors and their products (None: every vendor)."""
-    from catalog.models import Certificate, Product
-    from vendors.models import Vendor
 
     def latest(kind: str, vendor: str, **covering) -> Subquery:
         rows = Certificate.objects.earning().filter(kind=kind, vendor_id=OuterRef(vendor), **covering)

@@ -4,13 +4,12 @@ import logging
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils.crypto import get_random_string
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from catalog.models import Category, Product, ProductImage
 from sentra.exceptions import DomainError
 from sentra.images import clean_photo
+from sentra.slugs import unique_slug
 from vendors.models import Vendor
 
 logger = logging.getLogger(__name__)
@@ -26,15 +25,6 @@ EDITABLE_FIELDS = (
 )
 OWNER_STATUSES = {Product.Status.DRAFT, Product.Status.PUBLISHED}
 CLOSED_VENDOR_STATUSES = {Vendor.Status.REJECTED, Vendor.Status.ARCHIVED}
-
-
-def unique_product_slug(name: str) -> str:
-    """Return a slug for `name` that no product uses yet."""
-    base = slugify(name)[:130] or "produk"
-    slug = base
-    while Product.objects.filter(slug=slug).exists():
-        slug = f"{base}-{get_random_string(5, 'abcdefghjkmnpqrstuvwxyz23456789')}"
-    return slug
 
 
 def _check_vendor_open(vendor: Vendor) -> None:
@@ -66,7 +56,7 @@ def product_create(
     _check_vendor_open(vendor)
     product = Product(
         vendor=vendor,
-        slug=unique_product_slug(name),
+        slug=unique_slug(name, taken=Product.objects.all(), fallback="produk"),
         name=name,
         category=category,
         price=price,

@@ -1,8 +1,9 @@
 """The catalogue's copy of a product's vendor: `Product.vendor_approved` and `Product.regency`.
 
-Public lists filter on these columns instead of joining vendors: on 200,000 products the join cost ~20 ms
-on a deep page (a vendor lookup for every row walked), and a region filter sorted by price walked thousands
-of rows of other regions (bench/); on the product row they also allow partial indexes over public rows.
+Public lists filter on these columns instead of joining vendors: on 200,000 products joining vendors was the
+largest cost of a deep catalogue page (a vendor lookup for every row walked), and a region filter sorted by
+price walked thousands of rows of other regions (see bench/README.md, 'Measured design decisions'); on the
+product row they also allow partial indexes over public rows.
 This refresh is the one place that writes them for a vendor's products: the vendors app sends
 `vendors.signals.vendor_changed` when a vendor's approval or region changes (transition, profile, admin) and
 CatalogConfig.ready() connects it here; seed_demo and the bench data set call it for rows written in bulk.

@@ -49,10 +49,10 @@ def product_image(image, alt: str = "", size: str = "card", eager: bool = False)
 def product_grid(products) -> SafeString:
     """The card grid of a product list (catalogue, home, store page, related products).
 
-    Built in Python rather than a template included per card: Django's template engine spent ~0.11 ms
-    per card resolving a dozen variables, ~2.8 ms of a 24-card page whose budget is 25 ms (bench/). The
-    values are escaped with the standard library's html.escape (what Django's escape does, without its
-    checks for lazy strings: every value here is a plain str or int).
+    Built in Python rather than a template included per card: resolving a dozen variables per card in
+    Django's template engine took a large share of a 24-card page's budget (see bench/README.md, 'Measured
+    design decisions'). The values are escaped with the standard library's html.escape (what Django's escape
+    does, without its checks for lazy strings: every value here is a plain str or int).
     """
     head, tail = reverse("catalog:product-detail", kwargs={"slug": "x"}).rsplit("x", 1)  # one reverse() a grid
     labels = {
@@ -134,8 +134,9 @@ def plan_geometry(units) -> dict:
 def plan_cells(plan: dict) -> SafeString:
     """The units drawn on the floor plan (inside its <svg>), from `plan_geometry`.
 
-    Built in Python like product_grid: a centre has hundreds of units, and the template engine spent
-    ~0.1 ms on each of them, twice (drawing and list), most of the floor plan's render time (bench/).
+    Built in Python like product_grid: a centre has hundreds of units, and the template engine's work on
+    each of them, twice (drawing and list), was most of the floor plan's render time (see bench/README.md,
+    'Measured design decisions').
     """
     free = _e(gettext("Tersedia"))
     size = f'width="{plan["cell_width"]}" height="{plan["cell_height"]}"'

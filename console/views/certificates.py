@@ -54,7 +54,7 @@ def _certificate_page(request, certificate: Certificate, verify_form=None, rejec
         "problems": certificate_problems(certificate),
         "scan_url": _scan_url(certificate),
         "scan_is_image": _is_image(certificate),
-        "products": certificate.products.select_related("category"),
+        "products": certificate.products.with_category(),
         "history": certificate_timeline(certificate),
         "verify_form": verify_form or decision_form(required=False, prefix="verify"),
         "reject_form": reject_form or decision_form(required=True, prefix="reject"),

@@ -9,12 +9,12 @@ from django.views.decorators.http import require_POST
 
 from catalog.access import access_product
 from console.access import console_view
-from console.decisions import PRODUCT_DECISIONS, VENDOR_DECISIONS
+from console.decisions import PRODUCT_DECISIONS, VENDOR_DECISIONS, Decision
 from console.filters import ConsoleVendorFilter
 from console.forms import VendorAssignForm, decision_form
 from console.selectors import vendor_dossier, vendor_queue
 from sentra.exceptions import DomainError
-from sentra.forms import add_domain_error
+from sentra.forms import ReasonForm, add_domain_error
 from sentra.states import IllegalTransition
 from vendors.access import access_vendor
 from vendors.models import Vendor
@@ -62,47 +62,43 @@ def vendor_assign(request, pk: int):
     return _vendor_page(request, vendor, assign_form=form, status=400)
 
 
+def _decide(request, decisions: dict, slug: str, **target) -> tuple[Decision, ReasonForm, bool]:
+    """Show decision `slug` on the one object in `target` (the service's keyword), and take it when posted."""
+    if slug not in decisions:
+        raise Http404
+    decision = decisions[slug]
+    ((_name, obj),) = target.items()
+    form = decision_form(request.POST or None, required=decision.needs_reason)
+    if request.method != "POST" or not form.is_valid():
+        return decision, form, False
+    try:
+        decision.service(**target, actor=request.user, reason=form.cleaned_data["reason"])
+    except IllegalTransition:
+        status = obj.get_status_display()
+        form.add_error(None, _("Keputusan ini tidak dapat diambil untuk status %(status)s.") % {"status": status})
+    except DomainError as error:
+        add_domain_error(form, error)
+    else:
+        messages.success(request, decision.done % {"name": obj.name})
+        return decision, form, True
+    return decision, form, False
+
+
 @console_view("vendors.review_vendor")
 def vendor_action(request, pk: int, action: str):
     vendor = access_vendor(request.user, pk)
-    if action not in VENDOR_DECISIONS:
-        raise Http404
-    action = VENDOR_DECISIONS[action]
-    form = decision_form(request.POST or None, required=action.needs_reason)
-    if request.method == "POST" and form.is_valid():
-        try:
-            action.service(vendor=vendor, actor=request.user, reason=form.cleaned_data["reason"])
-        except IllegalTransition:
-            form.add_error(
-                None,
-                _("Keputusan ini tidak dapat diambil untuk UMKM berstatus %(status)s.")
-                % {"status": vendor.get_status_display()},
-            )
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, action.done % {"name": vendor.name})
-            return redirect("console:vendor-detail", pk=vendor.pk)
-    allowed = vendor.status in action.sources
-    return render(
-        request, "console/vendor_action.html", {"vendor": vendor, "action": action, "form": form, "allowed": allowed}
-    )
+    action, form, done = _decide(request, VENDOR_DECISIONS, action, vendor=vendor)
+    if done:
+        return redirect("console:vendor-detail", pk=vendor.pk)
+    context = {"vendor": vendor, "action": action, "form": form, "allowed": vendor.status in action.sources}
+    return render(request, "console/vendor_action.html", context)
 
 
 @console_view("catalog.hide_product")
 def product_action(request, pk: int, action: str):
     product = access_product(request.user, pk)
-    if action not in PRODUCT_DECISIONS:
-        raise Http404
-    action = PRODUCT_DECISIONS[action]
-    form = decision_form(request.POST or None, required=action.needs_reason)
-    if request.method == "POST" and form.is_valid():
-        try:
-            action.service(product=product, actor=request.user, reason=form.cleaned_data["reason"])
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, action.done % {"name": product.name})
-            return redirect("console:vendor-detail", pk=product.vendor_id)
+    action, form, done = _decide(request, PRODUCT_DECISIONS, action, product=product)
+    if done:
+        return redirect("console:vendor-detail", pk=product.vendor_id)
     context = {"product": product, "action": action, "form": form, "allowed": product.status in action.sources}
     return render(request, "console/product_action.html", context)

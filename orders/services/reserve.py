@@ -19,6 +19,7 @@ from simple_history.utils import bulk_create_with_history
 from catalog.models import Product
 from orders.models import Reservation, ReservationEvent, ReservationLine, new_reservation_code
 from orders.selectors import checkout_reservations
+from sentra.internals import set_prefetched
 from vendors.models import Vendor
 from vendors.selectors import vendor_members, vendor_pickup_points
 
@@ -278,11 +279,8 @@ def reservations_lines_write(*, lines: list[Lines], actor) -> list[ReservationLi
 
 def _attach_lines(reservations: list[Reservation], lines: list[ReservationLine]) -> None:
     """Give each reservation its new lines as prefetch_related would, so the emails read them without a query."""
-    for reservation in reservations:  # the same private attributes Django's prefetch_one_level() sets
-        rows = reservation.lines.all()
-        rows._result_cache = [line for line in lines if line.reservation_id == reservation.pk]
-        rows._prefetch_done = True
-        reservation._prefetched_objects_cache = {"lines": rows}
+    for reservation in reservations:
+        set_prefetched(reservation, "lines", [line for line in lines if line.reservation_id == reservation.pk])
 
 
 def _unused_codes(candidates: list[str], taken: set[str]) -> list[str]:

@@ -195,7 +195,7 @@ def product_restore(request, pk):
 
 @member_required
 def certificate_list(request):
-    certificates = Certificate.objects.filter(vendor=request.vendor).with_vendor().with_products()
+    certificates = Certificate.objects.of_vendor(request.vendor).with_vendor().with_products()
     context = {"vendor": request.vendor, "certificates": certificates, "today": timezone.localdate()}
     return render(request, "portal/certificate_list.html", context)
 

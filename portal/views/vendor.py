@@ -2,7 +2,6 @@
 report (products and certificates: portal.views.catalog). Every view: access check → form → one service call → message
 → redirect."""
 
-from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -26,6 +25,7 @@ from portal.forms import (
     VendorSwitchForm,
     vendor_cancel_form,
 )
+from sentra.accounts import has_verified_email
 from sentra.exceptions import DomainError
 from sentra.forms import PeriodForm, add_domain_error
 from sentra.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
@@ -69,7 +69,7 @@ def switch_vendor(request):
 @login_required
 def apply(request):
     vendor = current_vendor_for(request)
-    if not EmailAddress.objects.filter(user=request.user, verified=True).exists():
+    if not has_verified_email(request.user):
         return render(request, "portal/verify_email.html", status=403)
     if vendor and vendor.status not in application.EDITABLE_APPLICATION:
         return render(request, "portal/application_status.html", {"vendor": vendor})

@@ -7,6 +7,7 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext, ngettext
 
 from sentra.money import format_rupiah
 from sentra.whatsapp import whatsapp_link
@@ -54,8 +55,6 @@ def absolute_url(context: template.Context, path: str) -> str:
 @register.filter
 def stock_label(product: Any) -> str:
     """Shopper-facing stock state of a product card: Tersedia, Sisa 3, Habis, Pesanan khusus · 14 hari."""
-    from django.utils.translation import gettext, ngettext
-
     if getattr(product, "made_to_order", False):
         days = product.lead_time_days
         return ngettext("Pesanan khusus · %(days)s hari", "Pesanan khusus · %(days)s hari", days) % {"days": days}

@@ -6,12 +6,11 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.crypto import get_random_string
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from sentra.exceptions import DomainError, clean_or_refuse
 from sentra.images import clean_photo
+from sentra.slugs import unique_slug
 from sentra.staff import DINAS_GROUP
 from vendors.models import Vendor, VendorEvent, VendorMembership
 from vendors.signals import vendor_changed
@@ -20,15 +19,6 @@ APPLICATION_FIELDS = ("name", "kind", "story", "regency", "address", "whatsapp",
 PROFILE_FIELDS = ("story", "address", "whatsapp", "accepts_qris", "opening_note", "on_holiday")
 EDITABLE_APPLICATION = {Vendor.Status.DRAFT, Vendor.Status.REVISION_REQUESTED}
 CLOSED = {Vendor.Status.REJECTED, Vendor.Status.ARCHIVED}
-
-
-def unique_vendor_slug(name: str) -> str:
-    """Return a slug for `name` that no vendor uses yet."""
-    base = slugify(name)[:120] or "umkm"
-    slug = base
-    while Vendor.objects.filter(slug=slug).exists():
-        slug = f"{base}-{get_random_string(4, 'abcdefghjkmnpqrstuvwxyz23456789')}"
-    return slug
 
 
 def _apply_fields(vendor: Vendor, fields: dict, allowed: tuple[str, ...]) -> list[str]:
@@ -55,7 +45,10 @@ def _save_logo_and_categories(vendor: Vendor, logo, categories) -> None:
 @transaction.atomic
 def vendor_create_draft(*, actor, logo=None, categories=None, **fields) -> Vendor:
     """Start an application: a draft vendor with the actor as its owner member."""
-    vendor = Vendor(status=Vendor.Status.DRAFT, slug=unique_vendor_slug(fields.get("name", "")))
+    vendor = Vendor(
+        status=Vendor.Status.DRAFT,
+        slug=unique_slug(fields.get("name", ""), taken=Vendor.objects.all(), fallback="umkm", max_length=120),
+    )
     _apply_fields(vendor, fields, APPLICATION_FIELDS)
     vendor._history_user = actor
     vendor.save()
