@@ -72,6 +72,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 # --- make run ---------------------------------------------------------------
 
 run: export DJANGO_DEBUG = 1
+run: export SENTRA_SITE_URL ?= http://$(HOST):$(PORT)
 run: $(VENV)/.installed-run
 	@if [ -n "$(MSGFMT)" ]; then $(MANAGE) compilemessages $(LOCALE_IGNORE) -v 0; \
 	else echo "msgfmt not found: using the committed .mo translation files"; fi
@@ -83,8 +84,12 @@ run: $(VENV)/.installed-run
 	else \
 	  echo "Empty database: loading demo data (manage.py seed_demo)"; $(MANAGE) seed_demo; \
 	fi
+	$(MANAGE) createcachetable
 	@echo ""
 	@echo "Sentra runs at http://$(HOST):$(PORT)/  — demo accounts in README.md (password: sentra-demo). Ctrl+C stops."
+	@echo "The task worker (emails) runs beside it: manage.py db_worker."
+	@$(MANAGE) db_worker --no-reload --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # --- make test --------------------------------------------------------------

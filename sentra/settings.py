@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "simple_history",
     "imagekit",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "sentra",
     "vendors",
     "catalog",
@@ -124,7 +126,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Typo search (catalog/search.py): "kripik" is 0.57 word-similar to "keripik"; pg_trgm's default needs 0.6.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c pg_trgm.word_similarity_threshold=0.5")
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://sentra")}
+# Rate limits (allauth) and the page cache live here, so every process must see the same one: in production
+# without CACHE_URL, the database cache (`manage.py createcachetable`); a per-process cache only in debug.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://sentra" if DEBUG else "dbcache://sentra_cache")}
+if CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5000)
 
 # Scaling out (docs/scaling.md); each part is off unless its environment variable is set.
 SENTRA_PAGE_CACHE_SECONDS = env.int("SENTRA_PAGE_CACHE_SECONDS", default=60)  # anonymous pages; 0 = off
@@ -162,6 +168,9 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Sentra] "
+ACCOUNT_ADAPTER = "sentra.accounts.AccountAdapter"
+# Failed logins: 10 a minute per address, and 5 in 5 minutes per account *from one address* (the adapter keys
+# them by account and address): a stranger guessing an owner's password never locks the owner out elsewhere.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
@@ -267,10 +276,20 @@ CONTENT_SECURITY_POLICY = {
 
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Sentra Oleh-oleh <noreply@sentra.test>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Every email goes through the task queue (sentra/mail.py); the worker sends it with SENTRA_EMAIL_BACKEND.
 if DEBUG and "EMAIL_URL" not in env:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    SENTRA_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 else:
-    vars().update(env.email("EMAIL_URL", default="smtp://localhost:25"))
+    _email = env.email("EMAIL_URL", default="smtp://localhost:25")
+    SENTRA_EMAIL_BACKEND = _email.pop("EMAIL_BACKEND")
+    vars().update(_email)
+EMAIL_BACKEND = "sentra.mail.QueuedEmailBackend"
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)  # seconds a worker waits for the mail server
+
+# --- background tasks -----------------------------------------------------
+
+# Django's tasks API (the django-tasks backport) on the database backend: `manage.py db_worker` runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # --- logging --------------------------------------------------------------
 

@@ -140,12 +140,12 @@ def test_settings_start_without_secret_key_or_hosts_when_debug_is_on():
     assert "127.0.0.1" in values["ALLOWED_HOSTS"]
 
 
-def test_debug_uses_sqlite_and_prints_email_to_the_console():
-    values = read_settings(DEBUG_ON, "DATABASES", "EMAIL_BACKEND")
+def test_debug_uses_sqlite_and_the_worker_prints_email_to_the_console():
+    values = read_settings(DEBUG_ON, "DATABASES", "SENTRA_EMAIL_BACKEND")
 
     assert values["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
     assert values["DATABASES"]["default"]["NAME"].endswith("db.sqlite3")
-    assert values["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
+    assert values["SENTRA_EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
 
 
 def test_database_url_for_postgres_is_parsed():
@@ -163,10 +163,22 @@ def test_cache_url_and_email_url_are_read_from_the_environment():
     assert (values["EMAIL_HOST"], values["EMAIL_PORT"]) == ("smtp.example", 587)
 
 
-def test_the_default_cache_is_a_real_cache_so_rate_limits_work():
+def test_the_default_cache_in_production_is_shared_by_every_worker_so_rate_limits_count():
     values = read_settings(PRODUCTION, "CACHES")
 
-    assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    assert values["CACHES"]["default"]["LOCATION"] == "sentra_cache"
+
+
+def test_debug_keeps_the_per_process_cache_and_every_email_goes_through_the_queue():
+    debug = read_settings({"DJANGO_DEBUG": "1"}, "CACHES", "EMAIL_BACKEND", "SENTRA_EMAIL_BACKEND")
+    production = read_settings({**SERVICES}, "EMAIL_BACKEND", "SENTRA_EMAIL_BACKEND", "TASKS")
+
+    assert debug["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert debug["EMAIL_BACKEND"] == production["EMAIL_BACKEND"] == "sentra.mail.QueuedEmailBackend"
+    assert debug["SENTRA_EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
+    assert production["SENTRA_EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert production["TASKS"]["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
 
 
 def test_production_settings_use_https_secure_cookies_and_hsts():

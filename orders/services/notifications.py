@@ -1,8 +1,5 @@
-"""Reservation emails (Indonesian, plain text + simple HTML), sent only once the transaction commits."""
-
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
+"""Reservation emails (Indonesian, plain text + simple HTML): queued when the transaction commits, built and
+sent by the task worker (`send_reservation_emails`), so no request waits for them."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -10,11 +7,10 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django_tasks import task
 
 from orders.models import Reservation
 from vendors.selectors import PickupPoint, vendor_members, vendor_pickup_points
-
-logger = logging.getLogger(__name__)
 
 KINDS = ("placed", "ready", "cancelled", "expired")
 
@@ -26,50 +22,42 @@ def notify(reservation: Reservation, kind: str, *, to_vendor: bool | None = None
     """
     assert kind in KINDS, kind
     to_vendor = kind == "placed" if to_vendor is None else to_vendor
-    pk = reservation.pk
-    transaction.on_commit(lambda: send_reservation_emails(pk, kind, to_vendor=to_vendor))
+    _enqueue_on_commit([reservation.pk], kind, to_vendor)
 
 
-def notify_placed(reservations: list[Reservation], points: dict[int, PickupPoint], members: dict[int, dict]) -> None:
-    """Queue the emails of a new checkout for when the transaction commits, built from the rows just written.
-
-    Each reservation must carry its shopper, vendor and prefetched lines; `members` is `vendor_members()` of
-    the checkout's vendors. Nothing is read again after the commit.
-    """
-    transaction.on_commit(lambda: _send_placed(reservations, points, members))
+def notify_placed(reservations: list[Reservation]) -> None:
+    """Queue the emails of a new checkout (shopper and vendors) for when the transaction commits."""
+    _enqueue_on_commit([reservation.pk for reservation in reservations], "placed", True)
 
 
-def send_reservation_emails(pk: int, kind: str, *, to_vendor: bool) -> None:
-    """Render and send the emails now; a mail server failure is logged, never raised after commit."""
-    reservation = Reservation.objects.with_lines().get(pk=pk)
-    with _failure_logged(reservation, kind):
-        point = vendor_pickup_points([reservation.vendor_id])[reservation.vendor_id]
-        _send(reservation, point, kind, vendor_emails(reservation) if to_vendor else [])
+def _enqueue_on_commit(pks: list[int], kind: str, to_vendor: bool) -> None:
+    # After the commit: the worker must find the rows. The emails are built by the worker, not the request.
+    transaction.on_commit(lambda: send_reservation_emails.enqueue(pks, kind, to_vendor))
 
 
-def _send_placed(reservations: list[Reservation], points: dict[int, PickupPoint], members: dict[int, dict]) -> None:
+@task()
+def send_reservation_emails(pks: list[int], kind: str, to_vendor: bool) -> int:
+    """Build and send the `kind` emails of these reservations (a task the worker runs); return how many."""
+    reservations = list(Reservation.objects.filter(pk__in=pks).with_lines().order_by("pk"))
+    vendor_ids = {reservation.vendor_id for reservation in reservations}
+    points = vendor_pickup_points(vendor_ids)
+    members = vendor_members(vendor_ids) if to_vendor else {}
+    sent = 0
     for reservation in reservations:
-        with _failure_logged(reservation, "placed"):
-            recipients = _addresses(members.get(reservation.vendor_id, {}))
-            _send(reservation, points[reservation.vendor_id], "placed", recipients)
+        recipients = _addresses(members.get(reservation.vendor_id, {}))
+        sent += _send(reservation, points[reservation.vendor_id], kind, recipients)
+    return sent
 
 
-@contextmanager
-def _failure_logged(reservation: Reservation, kind: str) -> Iterator[None]:
-    try:
-        yield
-    except Exception:  # noqa: BLE001 - the reservation is committed; mail trouble must not turn into a 500
-        logger.exception("reservation email failed reservation=%s kind=%s", reservation.code, kind)
-
-
-def _send(reservation: Reservation, point: PickupPoint, kind: str, vendor_recipients: list[str]) -> None:
-    """Send the shopper's email, and the vendor's to `vendor_recipients` if any."""
+def _send(reservation: Reservation, point: PickupPoint, kind: str, vendor_recipients: list[str]) -> int:
+    """Send the shopper's email, and the vendor's to `vendor_recipients` if any; return how many."""
     with translation.override(settings.LANGUAGE_CODE):
         messages = [_message(reservation, point, kind, reservation.shopper.email, shopper_url(reservation), False)]
         if vendor_recipients:
             messages.append(_message(reservation, point, kind, vendor_recipients, vendor_url(reservation), True))
     for message in messages:
         message.send()
+    return len(messages)
 
 
 def shopper_url(reservation: Reservation) -> str:
@@ -84,10 +72,6 @@ def vendor_url(reservation: Reservation) -> str:
         except NoReverseMatch:
             continue
     return settings.SITE_URL.rstrip("/") + "/toko/"
-
-
-def vendor_emails(reservation: Reservation) -> list[str]:
-    return _addresses(vendor_members([reservation.vendor_id]).get(reservation.vendor_id, {}))
 
 
 def _addresses(members: dict[int, str]) -> list[str]:

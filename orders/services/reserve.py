@@ -112,7 +112,7 @@ def _place(checkout: _Checkout, known: _Known, **fields) -> list[Reservation]:
         for (vendor, pks), code in zip(by_vendor.items(), checkout.codes, strict=False)  # a code per line, or more
     ]
     reservations = _write_reservations(drafts, actor=shopper, now=checkout.now)
-    notifications.notify_placed(reservations, points, members)
+    notifications.notify_placed(reservations)
     return reservations
 
 
@@ -278,7 +278,7 @@ def reservations_lines_write(*, lines: list[Lines], actor) -> list[ReservationLi
 
 
 def _attach_lines(reservations: list[Reservation], lines: list[ReservationLine]) -> None:
-    """Give each reservation its new lines as prefetch_related would, so the emails read them without a query."""
+    """Give each reservation its new lines as prefetch_related would, so callers read them without a query."""
     for reservation in reservations:
         set_prefetched(reservation, "lines", [line for line in lines if line.reservation_id == reservation.pk])
 
