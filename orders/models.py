@@ -1,5 +1,6 @@
 """Reservations (reserve now, pick up and pay at the unit) and the stock ledger."""
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -7,11 +8,12 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from catalog.models import Product
-from sentra.states import check_transition
+from sentra.states import IllegalTransition, check_transition
 from vendors.models import Vendor
 
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: read aloud at the counter
@@ -65,6 +67,8 @@ class Reservation(models.Model):
         Status.READY: {Status.COLLECTED, Status.CANCELLED, Status.EXPIRED},
     }
     NEEDS_REASON = {Status.CANCELLED}
+    # COLLECTED -> READY is not in TRANSITIONS: only `undo_handover` takes it, and only within this window.
+    HANDOVER_UNDO_WINDOW = datetime.timedelta(minutes=15)
     TIMESTAMP_FIELDS = {
         Status.READY: "ready_at",
         Status.COLLECTED: "collected_at",
@@ -130,6 +134,44 @@ class Reservation(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
+
+    @property
+    def handover_undo_deadline(self) -> datetime.datetime | None:
+        """Until when a hand-over may be undone (None unless collected)."""
+        if self.status != self.Status.COLLECTED or self.collected_at is None:
+            return None
+        return self.collected_at + self.HANDOVER_UNDO_WINDOW
+
+    def can_undo_handover(self, now: datetime.datetime | None = None) -> bool:
+        """Whether the hand-over is recent enough to be undone."""
+        deadline = self.handover_undo_deadline
+        return deadline is not None and (now or timezone.now()) < deadline
+
+    def undo_handover(
+        self, *, actor, hold_until: datetime.datetime, reason: str = "", now: datetime.datetime | None = None
+    ) -> "ReservationEvent":
+        """Move a reservation collected moments ago back to ready with a new hold; stock belongs to the services."""
+        now = now or timezone.now()
+        if self.status != self.Status.COLLECTED:
+            message = gettext("Penyerahan %(code)s tidak bisa dibatalkan: reservasi berstatus “%(status)s”.")
+            raise IllegalTransition(message % {"code": self.code, "status": self.get_status_display().lower()})
+        if not self.can_undo_handover(now):
+            message = gettext(
+                "Penyerahan %(code)s tidak bisa dibatalkan lagi: sudah lewat %(minutes)d menit sejak diserahkan."
+            )
+            minutes = int(self.HANDOVER_UNDO_WINDOW.total_seconds() // 60)
+            raise IllegalTransition(message % {"code": self.code, "minutes": minutes})
+        self.status, self.collected_at, self.hold_until = self.Status.READY, None, hold_until
+        self._history_user = actor
+        self.save()
+        return ReservationEvent.objects.create(
+            reservation=self,
+            from_status=self.Status.COLLECTED,
+            to_status=self.Status.READY,
+            actor=actor,
+            reason=reason,
+            created_at=now,
+        )
 
     def transition(self, to: str, *, actor, reason: str = "") -> "ReservationEvent":
         """Move to `to`, stamping the time of the step; stock effects belong to the services."""
@@ -220,6 +262,7 @@ class StockMovement(models.Model):
         RESERVED = "reserved", _("Dipesan")
         RELEASED = "released", _("Pesanan batal/kedaluwarsa")
         COLLECTED = "collected", _("Diambil pembeli")
+        UNCOLLECTED = "uncollected", _("Penyerahan dibatalkan")
         SOLD_OFFLINE = "sold_offline", _("Terjual langsung di toko")
 
     product = models.ForeignKey(Product, verbose_name=_("produk"), on_delete=models.PROTECT, related_name="movements")

@@ -16,7 +16,11 @@ Rules as implemented:
   `stock_on_hand` alone: they are produced for the shopper. The line's `made_to_order` snapshot decides,
   so toggling the product later cannot unbalance the counters.
 - Collect: on hand -q and held -q (ledger reason `collected`); cancel/expire: held -q (`released`).
-  A placed reservation handed over at the counter gets its `ready` step recorded first.
+  A placed reservation handed over at the counter gets its `ready` step recorded first. The portal looks
+  the code up first (`reservation_for_code`) and collects only from its review page.
+- Undo a hand-over (`reservation_uncollect`): within Reservation.HANDOVER_UNDO_WINDOW (15 minutes), by an
+  active member of the vendor: back to ready, on hand +q and held +q (`uncollected`), collected_at cleared,
+  the hold kept (or extended to today's closing when it has passed), an event row with the actor.
 - The same `checkout_token` returns the reservations it already made (double submit).
 - Emails go out in `transaction.on_commit`: placed (shopper + vendor members), ready, cancelled
   (shopper; vendor too when it did not cancel itself), expired.
@@ -38,7 +42,15 @@ from .errors import (
     VendorUnavailable,
 )
 from .expiry import reservation_expire_overdue
-from .pickup import normalize_code, reservation_cancel, reservation_collect, reservation_mark_ready
+from .pickup import (
+    is_pickup_code,
+    normalize_code,
+    reservation_cancel,
+    reservation_collect,
+    reservation_for_code,
+    reservation_mark_ready,
+    reservation_uncollect,
+)
 from .reserve import checkout_lead_days, reservation_place
 from .schedule import common_pickup_dates, earliest_pickup_date, hold_deadline, pickup_dates
 
@@ -60,11 +72,14 @@ __all__ = [
     "common_pickup_dates",
     "earliest_pickup_date",
     "hold_deadline",
+    "is_pickup_code",
     "normalize_code",
     "pickup_dates",
     "reservation_cancel",
     "reservation_collect",
     "reservation_expire_overdue",
+    "reservation_for_code",
     "reservation_mark_ready",
     "reservation_place",
+    "reservation_uncollect",
 ]

@@ -120,6 +120,22 @@ def stock_hand_over(*, reservation: Reservation, actor) -> None:
         )
 
 
+def stock_hand_back(*, reservation: Reservation, actor) -> None:
+    """Undo `stock_hand_over`: the quantities are back on the shelf and on hold again (the caller locked the rows)."""
+    for line in _held_lines(reservation):
+        Product.objects.filter(pk=line.product_id).update(
+            stock_on_hand=F("stock_on_hand") + line.quantity, stock_reserved=F("stock_reserved") + line.quantity
+        )
+        StockMovement.objects.create(
+            product_id=line.product_id,
+            on_hand_delta=line.quantity,
+            held_delta=line.quantity,
+            reason=StockMovement.Reason.UNCOLLECTED,
+            reservation=reservation,
+            actor=actor,
+        )
+
+
 def _held_lines(reservation: Reservation):
     """Lines that hold stock: made-to-order lines are produced for the shopper and hold nothing."""
     return reservation.lines.filter(made_to_order=False).order_by("product_id")

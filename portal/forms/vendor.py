@@ -7,6 +7,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Category
+from orders.services import is_pickup_code, normalize_code
 from sentra.fields import ModelMultipleIdsField
 from sentra.forms import ReasonForm
 from sentra.images import ALLOWED_FORMATS, check_upload_size
@@ -127,10 +128,13 @@ class PickupCodeForm(forms.Form):
     )
 
     def clean_code(self) -> str:
-        code = "".join(self.cleaned_data["code"].split()).upper()
-        if not code.startswith("SOL-") and len(code) == 5:
-            code = "SOL-" + code
-        return code
+        """Accept the code typed loosely (`sol 7k3qx`, `7K3QX`); refuse what cannot be a pickup code."""
+        code = self.cleaned_data["code"]
+        if not is_pickup_code(code):
+            raise forms.ValidationError(
+                _("Kode ambil terdiri dari SOL- dan 5 huruf/angka, misalnya SOL-7K3QX."), code="shape"
+            )
+        return normalize_code(code)
 
 
 class ReservationFilterForm(forms.Form):
@@ -145,5 +149,16 @@ def vendor_cancel_form(data=None) -> ReasonForm:
         required=True,
         label=_("Alasan pembatalan"),
         help_text=_("Pembeli akan membaca alasan ini. Contoh: stok habis, toko tutup hari itu."),
+        max_length=300,
+    )
+
+
+def undo_handover_form(data=None) -> ReasonForm:
+    """Why a hand-over is undone (optional); it shows in the reservation's timeline, which the shopper reads."""
+    return ReasonForm(
+        data,
+        required=False,
+        label=_("Alasan (boleh dikosongkan)"),
+        help_text=_("Tampil di riwayat pesanan, juga bagi pembeli. Contoh: pesanan lain yang terserahkan."),
         max_length=300,
     )

@@ -2,18 +2,29 @@
 report (products and certificates: portal.views.catalog). Every view: access check → form → one service call → message
 → redirect."""
 
+import time
+from http import HTTPStatus
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from catalog.models import Product
 from orders.access import access_reservation
 from orders.models import Reservation
-from orders.services import reservation_cancel, reservation_collect, reservation_mark_ready
+from orders.services import (
+    ReservationNotFound,
+    reservation_cancel,
+    reservation_collect,
+    reservation_for_code,
+    reservation_mark_ready,
+    reservation_uncollect,
+)
 from portal import labels as shelf_labels
 from portal import sales_report as sales
 from portal.access import SESSION_KEY, current_vendor_for, member_required, vendor_switch
@@ -25,6 +36,7 @@ from portal.forms import (
     VendorSwitchForm,
     vendor_cancel_form,
 )
+from portal.forms.vendor import undo_handover_form
 from sentra.accounts import has_verified_email
 from sentra.exceptions import DomainError
 from sentra.forms import PeriodForm, add_domain_error
@@ -35,6 +47,8 @@ from vendors.services import application
 
 LOW_STOCK = 3
 REPORT_WEEKS, REPORT_DEFAULT_WEEKS = (4, 8, 13, 26, 52), 8
+# Wrong pickup codes a member may type per vendor in a sliding window, counted in the (shared) cache.
+WRONG_CODES_ALLOWED, WRONG_CODES_SECONDS = 10, 5 * 60
 
 
 # --- application, dashboard, profile ------------------------------------------------------------------
@@ -136,7 +150,16 @@ def reservation_list(request):
 @member_required
 def reservation_detail(request, code):
     reservation = access_reservation(request.user, code, vendor=request.vendor)
-    context = {"vendor": request.vendor, "reservation": reservation, "cancel_form": vendor_cancel_form()}
+    return _detail_page(request, reservation, undo_handover_form())
+
+
+def _detail_page(request, reservation: Reservation, undo_form):
+    context = {
+        "vendor": request.vendor,
+        "reservation": reservation,
+        "cancel_form": vendor_cancel_form(),
+        "undo_form": undo_form,
+    }
     return render(request, "portal/reservation_detail.html", context)
 
 
@@ -155,18 +178,80 @@ def reservation_ready(request, code):
 
 @member_required
 def reservation_collect_view(request):
+    """Find the reservation by the code the shopper shows; handing it over waits for its review page."""
     form = PickupCodeForm(request.POST or None)
+    if request.method == "POST" and _too_many_wrong_codes(request):
+        message = _("Terlalu banyak kode ambil yang salah. Tunggu %(minutes)d menit, lalu coba lagi.")
+        form.add_error(None, message % {"minutes": WRONG_CODES_SECONDS // 60})
+        return _collect_page(request, form, status=HTTPStatus.TOO_MANY_REQUESTS)
     if request.method == "POST" and form.is_valid():
         try:
-            reservation = reservation_collect(vendor=request.vendor, code=form.cleaned_data["code"], actor=request.user)
-        except DomainError as error:
+            reservation = reservation_for_code(vendor=request.vendor, code=form.cleaned_data["code"])
+        except ReservationNotFound as error:
+            _count_wrong_code(request)
             add_domain_error(form, error, "code")
         else:
+            return redirect("vendors:reservation-handover", code=reservation.code)
+    return _collect_page(request, form)
+
+
+def _collect_page(request, form, status: int = HTTPStatus.OK):
+    return render(request, "portal/reservation_collect.html", {"form": form, "vendor": request.vendor}, status=status)
+
+
+def _wrong_codes_key(request) -> str:
+    return f"sentra:pickup-code-misses:{request.user.pk}:{request.vendor.pk}"
+
+
+def _recent_wrong_codes(request) -> list[float]:
+    since = time.time() - WRONG_CODES_SECONDS
+    return [at for at in cache.get(_wrong_codes_key(request), []) if at > since]
+
+
+def _too_many_wrong_codes(request) -> bool:
+    return len(_recent_wrong_codes(request)) >= WRONG_CODES_ALLOWED
+
+
+def _count_wrong_code(request) -> None:
+    # Read-then-write, as allauth's limits: two requests at once may both count as one. Good enough here.
+    cache.set(_wrong_codes_key(request), [*_recent_wrong_codes(request), time.time()], WRONG_CODES_SECONDS)
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def reservation_handover(request, code):
+    """Show what is handed over to whom (GET); hand it over (POST), the only way the portal collects."""
+    reservation = access_reservation(request.user, code, vendor=request.vendor)
+    if request.method == "POST":
+        try:
+            reservation_collect(vendor=request.vendor, code=reservation.code, actor=request.user)
+        except DomainError as error:
+            messages.error(request, str(error))
+            return redirect("vendors:reservation-handover", code=reservation.code)
+        messages.success(
+            request, _("Pesanan %(code)s sudah diserahkan. Terima pembayaran di toko.") % {"code": reservation.code}
+        )
+        return redirect("vendors:reservation-detail", code=reservation.code)
+    context = {"vendor": request.vendor, "reservation": reservation, "today": timezone.localdate()}
+    return render(request, "portal/reservation_review.html", context)
+
+
+@member_required
+@require_POST
+def reservation_uncollect_view(request, code):
+    reservation = access_reservation(request.user, code, vendor=request.vendor)
+    form = undo_handover_form(request.POST)
+    if form.is_valid():
+        try:
+            reservation_uncollect(reservation=reservation, actor=request.user, reason=form.cleaned_data["reason"])
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
             messages.success(
-                request, _("Pesanan %(code)s sudah diserahkan. Terima pembayaran di toko.") % {"code": reservation.code}
+                request, _("Penyerahan %(code)s dibatalkan; pesanan kembali siap diambil.") % {"code": reservation.code}
             )
             return redirect("vendors:reservation-detail", code=reservation.code)
-    return render(request, "portal/reservation_collect.html", {"form": form, "vendor": request.vendor})
+    return _detail_page(request, reservation, form)
 
 
 @member_required

@@ -92,7 +92,12 @@ def test_the_owner_marks_a_reservation_ready_and_hands_it_over_by_code(page, liv
 
     page.goto(f"{base}/toko/reservasi/ambil/")
     page.fill("input[name=code]", reservation.code.lower())
-    page.get_by_role("button", name="Serahkan pesanan").click()
+    page.get_by_role("button", name="Periksa pesanan").click()
+    page.wait_for_load_state()
+    reservation.refresh_from_db()
+    assert reservation.status == Reservation.Status.READY  # the code only opens the review
+    screenshot(page, "owner-handover-review")
+    page.get_by_role("button", name="Serahkan", exact=True).click()
     page.wait_for_load_state()
     reservation.refresh_from_db()
     assert reservation.status == Reservation.Status.COLLECTED

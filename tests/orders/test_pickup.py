@@ -225,3 +225,128 @@ def test_dinas_cancelling_tells_shopper_and_vendor_who_cancelled(
     assert set(to) == {shopper.email, owner.email}
     assert "pengelola sentra" in to[owner.email].body
     assert "Produk ditarik" in to[shopper.email].body
+
+
+# --- undoing a hand-over ------------------------------------------------------------------------------
+
+
+def collected(reservation, vendor, owner, minutes_ago=0):
+    """Hand `reservation` over; pretend it happened `minutes_ago`."""
+    services.reservation_collect(vendor=vendor, code=reservation.code, actor=owner)
+    if minutes_ago:
+        at = timezone.now() - datetime.timedelta(minutes=minutes_ago)
+        Reservation.objects.filter(pk=reservation.pk).update(collected_at=at)
+    reservation.refresh_from_db()
+    return reservation
+
+
+def ledger(product, opening=5) -> tuple[int, int]:
+    """What the ledger says is on hand and held for `product` (factories write no opening row)."""
+    rows = StockMovement.objects.of_product(product)
+    return opening + sum(m.on_hand_delta for m in rows), sum(m.held_delta for m in rows)
+
+
+def test_the_code_finds_a_reservation_only_at_its_own_vendor(reservation, vendor, other_vendor):
+    assert services.reservation_for_code(vendor=vendor, code=reservation.code.lower()) == reservation
+    with pytest.raises(ReservationNotFound):
+        services.reservation_for_code(vendor=other_vendor, code=reservation.code)
+
+
+@pytest.mark.parametrize(
+    ("typed", "shaped"), [("sol 7k3qx", True), ("7K3QX", True), ("SOL-7K3Q", False), ("SOL-0O1IL", False)]
+)
+def test_only_codes_of_the_pickup_shape_are_codes(typed, shaped):
+    assert services.is_pickup_code(typed) is shaped
+
+
+def test_undoing_a_handover_puts_the_stock_back_on_hold(reservation, stocked, vendor, owner):
+    hold = reservation.hold_until
+    collected(reservation, vendor, owner, minutes_ago=10)
+
+    services.reservation_uncollect(reservation=reservation, actor=owner, reason="Salah pesanan")
+
+    reservation.refresh_from_db()
+    assert (reservation.status, reservation.collected_at, reservation.hold_until) == (S.READY, None, hold)
+    assert stock(stocked) == (5, 2) == ledger(stocked)
+    movement = StockMovement.objects.get(reservation=reservation, reason=StockMovement.Reason.UNCOLLECTED)
+    assert (movement.on_hand_delta, movement.held_delta, movement.actor) == (2, 2, owner)
+    event = reservation.events.last()
+    assert (event.from_status, event.to_status, event.actor, event.reason) == (
+        S.COLLECTED,
+        S.READY,
+        owner,
+        "Salah pesanan",
+    )
+
+
+def test_an_undo_without_a_reason_says_the_shop_undid_it(reservation, vendor, owner):
+    collected(reservation, vendor, owner)
+    services.reservation_uncollect(reservation=reservation, actor=owner)
+    assert reservation.events.last().reason == "Penyerahan dibatalkan oleh toko."
+
+
+def test_a_handover_cannot_be_undone_after_15_minutes(reservation, stocked, vendor, owner):
+    collected(reservation, vendor, owner, minutes_ago=16)
+
+    with pytest.raises(IllegalTransition, match="sudah lewat 15 menit"):
+        services.reservation_uncollect(reservation=reservation, actor=owner)
+
+    reservation.refresh_from_db()
+    assert reservation.status == S.COLLECTED
+    assert stock(stocked) == (3, 0) == ledger(stocked)
+
+
+def test_a_handover_cannot_be_undone_twice(reservation, stocked, vendor, owner):
+    collected(reservation, vendor, owner)
+    services.reservation_uncollect(reservation=reservation, actor=owner)
+
+    with pytest.raises(IllegalTransition, match="siap diambil"):
+        services.reservation_uncollect(reservation=reservation, actor=owner)
+    assert stock(stocked) == (5, 2) == ledger(stocked)
+
+
+def test_an_open_reservation_has_no_handover_to_undo(reservation, stocked, owner):
+    with pytest.raises(IllegalTransition):
+        services.reservation_uncollect(reservation=reservation, actor=owner)
+    assert stock(stocked) == (5, 2)
+
+
+def test_only_an_active_member_of_the_vendor_may_undo(reservation, stocked, vendor, owner, shopper, other_vendor):
+    collected(reservation, vendor, owner)
+    former = factories.UserFactory()
+    vendor.memberships.create(user=former, role="staff", is_active=False)
+    for actor in (shopper, other_vendor.memberships.get().user, former, None):
+        with pytest.raises(ReservationNotFound):
+            services.reservation_uncollect(reservation=reservation, actor=actor)
+    assert stock(stocked) == (3, 0)
+
+
+def test_undoing_leaves_made_to_order_stock_alone(place, vendor, unit, centre, owner):
+    tapis = factories.ProductFactory(vendor=vendor, made_to_order=True, lead_time_days=1, stock_on_hand=0)
+    day = services.pickup_dates(centre, now=timezone.now(), lead_days=1)[0]
+    (reservation,) = place({tapis: 2}, pickup_date=day)
+    collected(reservation, vendor, owner)
+
+    services.reservation_uncollect(reservation=reservation, actor=owner)
+    assert stock(tapis) == (0, 0)
+    assert not StockMovement.objects.filter(reservation=reservation, reason=StockMovement.Reason.UNCOLLECTED).exists()
+
+
+def test_an_undone_late_handover_gets_a_hold_the_expiry_job_leaves_alone(reservation, stocked, vendor, owner):
+    overdue(reservation)  # the hold passed, the expiry job has not come yet: still collectable
+    collected(reservation, vendor, owner)
+
+    services.reservation_uncollect(reservation=reservation, actor=owner)
+
+    reservation.refresh_from_db()
+    assert reservation.hold_until > timezone.now()
+    assert services.reservation_expire_overdue() == 0
+    assert stock(stocked) == (5, 2)
+
+
+def test_an_undone_handover_can_be_handed_over_again(reservation, stocked, vendor, owner):
+    collected(reservation, vendor, owner)
+    services.reservation_uncollect(reservation=reservation, actor=owner)
+
+    assert services.reservation_collect(vendor=vendor, code=reservation.code, actor=owner).status == S.COLLECTED
+    assert stock(stocked) == (3, 0) == ledger(stocked)
