@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from vendors.admin import LabelledFields, RuledHistoryAdmin, column, links
+from sentra.admin import LabelledFields, RuledHistoryAdmin, column, links
 from vendors.models import Vendor
 
 from .models import Category, Certificate, Product, ProductImage

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from vendors.admin import ReadOnly, RuledHistoryAdmin, column, links
+from sentra.admin import ReadOnly, RuledHistoryAdmin, column, links
 
 from .models import Reservation, ReservationEvent, ReservationLine, StockMovement
 
