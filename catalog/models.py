@@ -18,7 +18,7 @@ from sentra.states import check_transition
 from sentra.storage import private_storage
 from vendors.models import Regency, Vendor
 
-from .validators import normalize_pirt, pirt_region_code, validate_halal, validate_pirt
+from .validators import normalize_pirt, pirt_expiry_year, pirt_region_code, validate_halal, validate_pirt
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -348,6 +348,7 @@ class Certificate(models.Model):
         SUBMITTED = "submitted", _("Menunggu verifikasi")
         VERIFIED = "verified", _("Terverifikasi")
         REJECTED = "rejected", _("Ditolak")
+        REVOKED = "revoked", _("Dicabut")
 
     class HalalStage(models.TextChoices):
         APPLIED = "applied", _("Diajukan")
@@ -357,9 +358,12 @@ class Certificate(models.Model):
     TRANSITIONS = {
         Status.SUBMITTED: {Status.VERIFIED, Status.REJECTED},
         Status.REJECTED: {Status.SUBMITTED},
-        Status.VERIFIED: {Status.SUBMITTED},
+        Status.VERIFIED: {Status.SUBMITTED, Status.REVOKED},
+        Status.REVOKED: {Status.SUBMITTED},  # the owner corrects it and Dinas checks it again
     }
-    NEEDS_REASON = {Status.REJECTED}
+    NEEDS_REASON = {Status.REJECTED, Status.REVOKED}
+    # The fields the stored badge dates are computed from (catalog.services.badges); see save().
+    BADGE_FIELDS = ("vendor_id", "kind", "status", "halal_stage", "valid_until")
 
     vendor = models.ForeignKey(Vendor, verbose_name=_("UMKM"), on_delete=models.CASCADE, related_name="certificates")
     kind = models.CharField(_("jenis"), max_length=5, choices=Kind.choices)
@@ -412,6 +416,35 @@ class Certificate(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.number or self.get_halal_stage_display()}".strip()
 
+    def save(self, *args, **kwargs) -> None:
+        """Save, and refresh the stored badge dates in the same transaction when a field they follow changed.
+
+        STYLE keeps business logic out of save(); this one call is the exception issue 15 asks for: a
+        model-level guarantee that no path saving a certificate (a service, transition(), the admin, a history
+        revert, a shell) leaves a product's or vendor's badge date stale. The m2m `products` and deletions are
+        covered by receivers (catalog.apps). `Certificate.objects.filter(...).update()`, bulk_create() and
+        bulk_update() call no save() and cannot be caught: call badges_refresh() after them.
+        """
+        from .services.badges import badges_refresh  # the service imports this module
+
+        with transaction.atomic():
+            vendor_ids = self._badge_vendors(kwargs.get("update_fields"))
+            super().save(*args, **kwargs)
+            if vendor_ids:
+                badges_refresh(vendor_ids=vendor_ids)
+
+    def _badge_vendors(self, update_fields) -> set[int]:
+        """The vendors whose badge dates this save may change (the old one too, when the certificate moves)."""
+        watched = {"vendor", *self.BADGE_FIELDS}
+        if update_fields is not None and not watched & set(update_fields):
+            return set()
+        if self.pk is None:  # no products yet: only a verified one can change a badge (BNSP)
+            return {self.vendor_id} if self.status == self.Status.VERIFIED else set()
+        stored = Certificate.objects.filter(pk=self.pk).values_list(*self.BADGE_FIELDS).first()
+        if stored == tuple(getattr(self, field) for field in self.BADGE_FIELDS):
+            return set()
+        return {self.vendor_id, *([stored[0]] if stored else [])}
+
     def clean(self) -> None:
         super().clean()
         errors = {}
@@ -450,6 +483,14 @@ class Certificate(models.Model):
         code = pirt_region_code(self.number)
         return bool(code) and code != self.vendor.regency.pirt_code
 
+    @property
+    def pirt_year_mismatch(self) -> bool:
+        """True when the expiry year a P-IRT number ends with differs from the year of `valid_until`."""
+        if self.kind != self.Kind.PIRT or not self.valid_until:
+            return False
+        year = pirt_expiry_year(self.number)
+        return year is not None and year != self.valid_until.year
+
     def is_valid_on(self, day: datetime.date | None = None) -> bool:
         day = day or timezone.localdate()
         if self.status != self.Status.VERIFIED:
@@ -459,7 +500,9 @@ class Certificate(models.Model):
         return self.valid_until is None or self.valid_until >= day
 
     def transition(self, to: str, *, actor, reason: str = "") -> None:
-        """Record a Dinas review (verify/reject) or a resubmission, with who, when and the note."""
+        """Record a Dinas review (verify/reject/revoke) or a resubmission, with who, when and the note.
+
+        Its save() refreshes the stored badge dates in the same transaction (a revoked badge goes at once)."""
         check_transition(self.TRANSITIONS, self.status, to, reason=reason, needs_reason=self.NEEDS_REASON)
         self.status = to
         if to == self.Status.SUBMITTED:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from sentra.cache import cached_for_generation
-from vendors.models import Centre, Regency, ShopUnit, UnitAssignment, Vendor
+from vendors.models import Regency, UnitAssignment, Vendor
 
 from .cards import as_cards
 from .models import Category, Certificate, Product
@@ -175,45 +175,3 @@ def public_vendor(slug: str) -> Vendor:
 def vendor_certificates(vendor: Vendor) -> list[Certificate]:
     """Valid certificates of a vendor, for its store page."""
     return list(Certificate.objects.valid().filter(vendor=vendor).order_by("kind", "pk"))
-
-
-@dataclass(frozen=True)
-class PlanTenant:
-    name: str
-    slug: str
-    region: str  # the vendor's region as shoppers see it ("Kota Metro")
-
-
-@dataclass(frozen=True)
-class PlanUnit:
-    code: str
-    block: str
-    grid_row: int
-    grid_col: int
-    reserved_kind: str
-    tenants: tuple[PlanTenant, ...]  # current, approved vendors, by name
-
-
-def floor_plan_units(centre: Centre | None) -> list[PlanUnit]:
-    """The centre's units with their current, approved vendors (others are never shown publicly).
-
-    Two queries of plain rows: as model instances with prefetched assignments, vendors and regions
-    (~2,000 objects for 400 units) they were slow to build and set off the garbage collector (see
-    bench/README.md, 'Measured design decisions')."""
-    if centre is None:
-        return []
-    active = (
-        UnitAssignment.objects.active(timezone.localdate())
-        .filter(vendor__status=Vendor.Status.APPROVED, unit__centre=centre)
-        .order_by("vendor__name", "pk")
-        .values_list("unit_id", "vendor__name", "vendor__slug", "vendor__regency__name", "vendor__regency__kind")
-    )
-    tenants: dict[int, list[PlanTenant]] = {}
-    for unit_id, name, slug, region, kind in active:
-        tenants.setdefault(unit_id, []).append(PlanTenant(name, slug, Regency.display_name_of(region, kind)))
-    units = (
-        ShopUnit.objects.filter(centre=centre)
-        .order_by("grid_row", "grid_col", "code")
-        .values_list("pk", "code", "block", "grid_row", "grid_col", "reserved_kind")
-    )
-    return [PlanUnit(*fields, tenants=tuple(tenants.get(pk, ()))) for pk, *fields in units]

@@ -15,6 +15,7 @@ from orders.models import Reservation
 from sentra.charts import Bar, bar_chart, bars
 from sentra.money import format_rupiah
 from vendors.models import Regency, ShopUnit, UnitAssignment, Vendor
+from vendors.selectors import FloorUnit
 
 EXPIRY_WINDOW_DAYS = 60
 
@@ -270,18 +271,19 @@ def with_tenancy_details(assignments) -> list:
     return assignments
 
 
-def floor_grids(units) -> list[dict]:
-    """Lay units out per centre as rows × columns of the floor plan grid (None for an empty cell)."""
-    by_centre: dict = {}
+def floor_grids(units: list[FloorUnit]) -> list[dict]:
+    """Lay units (`vendors.selectors.floor_plan_units`) out per centre as rows × columns of the floor plan grid
+    (None for an empty cell)."""
+    by_centre: dict[tuple[int, str], list[FloorUnit]] = {}
     for unit in units:
-        by_centre.setdefault(unit.centre, []).append(unit)
+        by_centre.setdefault((unit.centre_id, unit.centre_name), []).append(unit)
     grids = []
-    for centre, members in by_centre.items():
+    for (centre_pk, centre_name), members in by_centre.items():
         cells = {(u.grid_row, u.grid_col): u for u in members}
         rows = max(u.grid_row for u in members)
         cols = max(u.grid_col for u in members)
         grid = [[cells.get((r, c)) for c in range(1, cols + 1)] for r in range(1, rows + 1)]
-        grids.append({"centre": centre, "rows": grid, "units": members})
+        grids.append({"centre_pk": centre_pk, "centre_name": centre_name, "rows": grid, "units": members})
     return grids
 
 

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from console import views
+from console.views.certificates import certificate_revoke
 
 app_name = "console"
 urlpatterns = [
@@ -21,6 +22,7 @@ urlpatterns = [
         name="certificate-verify",
     ),
     path("sertifikat/<int:pk>/tolak/", views.certificate_review, {"decision": "tolak"}, name="certificate-reject"),
+    path("sertifikat/<int:pk>/cabut/", certificate_revoke, name="certificate-revoke"),
     path("unit/", views.unit_board, name="unit-list"),
     path("unit/baru/", views.unit_create, name="unit-create"),
     path("unit/<int:pk>/", views.unit_detail, name="unit-detail"),

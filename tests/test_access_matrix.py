@@ -112,7 +112,21 @@ def world(centre) -> World:
     # Rows the admin lists that nothing above creates: a vendor decision and a stock movement.
     factories.VendorFactory().transition("suspended", actor=users["dinas"], reason="Uji akses")
     StockMovement.objects.create(product=other_shop["product"], on_hand_delta=10, reason="initial")
+    _queued_task_result()
     return World(users=users, mine=mine, theirs=theirs, public=own_shop)
+
+
+def _queued_task_result() -> None:
+    """A queued email's task row, as the database task backend writes it (the tests run tasks at once)."""
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.create(
+        task_path="sentra.mail.deliver_email",
+        args_kwargs={"args": [{"subject": "Uji"}], "kwargs": {}},
+        queue_name="default",
+        backend_name="default",
+        run_after=None,  # due now (the model stores "no delay" as its far-future sentinel)
+    )
 
 
 # --- how each URL is requested --------------------------------------------------------------------------
@@ -183,6 +197,8 @@ URLS: dict[str, Url] = {
     "vendors:reservation-detail": Url(kwargs=_code, scope="owned"),
     "vendors:reservation-ready": Url("post", kwargs=_code, scope="owned"),
     "vendors:reservation-cancel": Url(kwargs=_code, scope="owned"),
+    "vendors:reservation-handover": Url(kwargs=_code, scope="owned"),
+    "vendors:reservation-uncollect": Url("post", kwargs=_code, scope="owned"),
     "vendors:labels": Url(),
     "vendors:sales-report": Url(),
     "vendors:sales-report-export": Url(kwargs=lambda o: {"fmt": "csv"}),
@@ -196,6 +212,7 @@ URLS: dict[str, Url] = {
     "console:certificate-detail": Url(kwargs=_pk("certificate"), scope="staff"),
     "console:certificate-verify": Url("post", kwargs=_pk("certificate"), scope="staff"),
     "console:certificate-reject": Url("post", kwargs=_pk("certificate"), scope="staff"),
+    "console:certificate-revoke": Url("post", kwargs=_pk("certificate"), scope="staff"),
     "console:unit-list": Url(),
     "console:unit-create": Url(),
     "console:unit-detail": Url(kwargs=_pk("unit"), scope="staff"),
@@ -265,7 +282,9 @@ DINAS_ADMIN_PERMISSIONS = {
 }
 # Ledgers nobody writes by hand in the admin, not even a superuser.
 ADMIN_NOBODY = {
-    "vendors.vendorevent": {"add"},
+    "vendors.vendorevent": {"add", "delete"},
+    "vendors.unitassignment": {"add", "delete"},  # through the console's services only
+    "django_tasks_database.dbtaskresult": {"add", "delete"},  # the task queue's own record
     "orders.reservation": {"add", "delete"},
     "orders.stockmovement": {"add", "delete"},
 }
@@ -393,6 +412,8 @@ MATRIX = {
     "vendors:reservation-detail":           "login    apply/apply apply/apply 404      200/404  apply    apply",
     "vendors:reservation-ready":            "login    apply/apply apply/apply 404      302/404  apply    apply",
     "vendors:reservation-cancel":           "login    apply/apply apply/apply 404      200/404  apply    apply",
+    "vendors:reservation-handover":         "login    apply/apply apply/apply 404      200/404  apply    apply",
+    "vendors:reservation-uncollect":        "login    apply/apply apply/apply 404      200/404  apply    apply",
     "vendors:labels":                       "login    apply    apply    200      200      apply    apply",
     "vendors:sales-report":                 "login    apply    apply    200      200      apply    apply",
     "vendors:sales-report-export":          "login    apply    apply    200      200      apply    apply",
@@ -406,6 +427,7 @@ MATRIX = {
     "console:certificate-detail":           "login    403      403      403      403      200      200",
     "console:certificate-verify":           "login    403      403      403      403      302      302",
     "console:certificate-reject":           "login    403      403      403      403      400      400",
+    "console:certificate-revoke":           "login    403      403      403      403      400      400",
     "console:unit-list":                    "login    403      403      403      403      200      200",
     "console:unit-create":                  "login    403      403      403      403      200      200",
     "console:unit-detail":                  "login    403      403      403      403      200      200",

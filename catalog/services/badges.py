@@ -8,8 +8,10 @@ of 24 cards and into the `sertifikat` filter over 200,000 products was one of th
 the badge (NO_EXPIRY when one never expires, NULL when there is none).
 Expiry needs no job: a badge shows while its date is today or later (`catalog.models.badge_shows`).
 
-Every write that changes a certificate's status, kind, dates, stage, vendor or covered products calls
-`badges_refresh()` for the vendors concerned, in the same transaction.
+A certificate keeps them right itself, in the transaction of the write: `Certificate.save()` (so `transition()`)
+refreshes them when its status, kind, stage, `valid_until` or vendor changed, and the receivers below (connected
+in catalog.apps) when its covered products change or it is deleted. Only writes that skip save() and signals
+(`QuerySet.update()`, `bulk_create()`, raw SQL) must call `badges_refresh()` themselves.
 """
 
 import datetime
@@ -45,3 +47,15 @@ def badges_refresh(*, vendor_ids: Iterable[int] | None = None) -> None:
             pirt_until=latest("pirt", "vendor_id", products=OuterRef("pk")),
         )
         vendors.update(bnsp_until=latest("bnsp", "pk"))
+
+
+# Receivers (catalog.apps connects them): with Certificate.save(), the model-level guarantee issue 15 asks for.
+def on_certificate_products_changed(sender, instance, action: str, **kwargs) -> None:
+    """m2m_changed of Certificate.products, from either side (a certificate or a product has the vendor)."""
+    if action in {"post_add", "post_remove", "post_clear"}:
+        badges_refresh(vendor_ids=[instance.vendor_id])
+
+
+def on_certificate_deleted(sender, instance: Certificate, **kwargs) -> None:
+    """post_delete of a certificate (one by one or a queryset): its badges go with it."""
+    badges_refresh(vendor_ids=[instance.vendor_id])

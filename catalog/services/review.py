@@ -1,4 +1,4 @@
-"""Dinas review in the catalog: verify or reject certificates, hide or unhide products; owners are emailed."""
+"""Dinas review in the catalog: verify, reject or revoke certificates, hide or unhide products; owners are emailed."""
 
 import copy
 
@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.models import Certificate, Product
-from catalog.services.badges import badges_refresh
+from catalog.validators import pirt_expiry_year
 from sentra.cache import invalidate_pages
 from sentra.exceptions import DomainError
 from sentra.states import IllegalTransition
@@ -17,20 +17,20 @@ from vendors.models import Vendor
 from vendors.services.review import notify_vendor
 
 
-def _review(certificate: Certificate, to: str, *, actor, note: str) -> Certificate:
+def _review(certificate: Certificate, to: str, *, actor, note: str, email: str = "certificate_review") -> Certificate:
     locked = Certificate.objects.select_for_update().select_related("vendor__regency").get(pk=certificate.pk)
-    locked.transition(to, actor=actor, reason=note.strip())
-    badges_refresh(vendor_ids=[locked.vendor_id])
+    locked.transition(to, actor=actor, reason=note.strip())  # its save() refreshes the stored badge dates
     for field in ("status", "reviewed_by", "reviewed_at", "review_note"):
         setattr(certificate, field, getattr(locked, field))
     context = {"certificate": locked, "portal_url": f"{settings.SITE_URL}/toko/"}
-    transaction.on_commit(lambda: notify_vendor(locked.vendor, "certificate_review", context))
+    transaction.on_commit(lambda: notify_vendor(locked.vendor, email, context))
     transaction.on_commit(invalidate_pages)  # badges change on public pages
     return locked
 
 
 def certificate_problems(certificate: Certificate) -> list[str]:
-    """Return why a certificate cannot be verified as it stands (bad number format, already expired)."""
+    """Return why a certificate cannot be verified as it stands (bad number format, already expired, a P-IRT
+    number whose expiry year differs from its `valid_until`)."""
     problems: list[str] = []
     try:
         copy.copy(certificate).clean()  # clean() normalises fields; check a copy
@@ -39,6 +39,11 @@ def certificate_problems(certificate: Certificate) -> list[str]:
     if certificate.valid_until and certificate.valid_until < timezone.localdate():
         day = f"{certificate.valid_until:%d-%m-%Y}"
         problems.append(_("Sertifikat sudah kedaluwarsa pada %(day)s.") % {"day": day})
+    if certificate.pirt_year_mismatch:
+        years = {"number": pirt_expiry_year(certificate.number), "date": certificate.valid_until.year}
+        problems.append(
+            _("Tahun kedaluwarsa pada nomor P-IRT (%(number)s) berbeda dengan tanggal berlaku (%(date)s).") % years
+        )
     return problems
 
 
@@ -55,6 +60,12 @@ def certificate_verify(*, certificate: Certificate, actor, note: str = "") -> Ce
 def certificate_reject(*, certificate: Certificate, actor, note: str) -> Certificate:
     """Refuse a certificate, telling the owner what is wrong (the note is required)."""
     return _review(certificate, Certificate.Status.REJECTED, actor=actor, note=note)
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certificate:
+    """Withdraw a verified certificate (the reason is required): its badges go at once and the owner is emailed."""
+    return _review(certificate, Certificate.Status.REVOKED, actor=actor, note=reason, email="certificate_revoked")
 
 
 def _product_decision(product: Product, to: str, *, actor, reason: str) -> Product:

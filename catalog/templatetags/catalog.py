@@ -7,11 +7,12 @@ from django import template
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from catalog.images import rendition_url
 from sentra.money import format_rupiah
 from sentra.templatetags.sentra import stock_class, stock_label
+from vendors.selectors import AVAILABLE, CLOSED
 
 register = template.Library()
 
@@ -97,20 +98,28 @@ PLAN_LABEL_CHARS = 16  # a vendor's name on its unit, cut with "…"
 def plan_geometry(units) -> dict:
     """Positions of units on the floor plan drawing (SVG user units), from their grid row and column.
 
-    Usage: {% plan_geometry units as plan %} with `selectors.floor_plan_units`, then {% plan_cells plan %}."""
+    Usage: {% plan_geometry units as plan %} with `vendors.selectors.floor_plan_units`, then {% plan_cells plan %}.
+    A cell names its first public vendor and counts every other tenant (a suspended one unnamed); a unit whose
+    tenants all are suspended or on holiday reads "Sementara tutup", an empty one "Tersedia" (plan_cells)."""
+    closed = gettext("Sementara tutup")
     cells = []
     for unit in units:
         x = (unit.grid_col - 1) * (PLAN_CELL_WIDTH + PLAN_GAP) + PLAN_GAP
         y = (unit.grid_row - 1) * (PLAN_CELL_HEIGHT + PLAN_GAP) + PLAN_GAP
         # Strings, not numbers: the template would localize each number (hundreds per floor plan).
-        vendors = unit.tenants
-        name = vendors[0].name if vendors else ""
-        label = name if len(name) <= PLAN_LABEL_CHARS else Truncator(name).chars(PLAN_LABEL_CHARS)
-        css = "unit unit-occupied" if vendors else "unit unit-free"
+        state, public, others = unit.state, unit.public_tenants, len(unit.tenants) - 1
+        if state == CLOSED:
+            label = closed
+        else:
+            name = public[0].name if public else ""
+            label = name if len(name) <= PLAN_LABEL_CHARS else Truncator(name).chars(PLAN_LABEL_CHARS)
+            label = f"{label} +{others}" if others > 0 else label  # empty: "Tersedia"
+        css = "unit unit-free" if state == AVAILABLE else "unit unit-occupied"
+        css += " unit-closed" if state == CLOSED else ""
         cells.append(
             {
                 "unit": unit,
-                "label": f"{label} +{len(vendors) - 1}" if len(vendors) > 1 else label,  # empty: "Tersedia"
+                "label": label,
                 "css": css + (" unit-lapas" if unit.reserved_kind == "lapas" else ""),
                 "x": str(x),
                 "y": str(y),
@@ -155,11 +164,15 @@ def plan_cells(plan: dict) -> SafeString:
 
 @register.simple_tag
 def unit_list(units) -> SafeString:
-    """The floor plan's list of units with their current vendors (`selectors.floor_plan_units`)."""
+    """The floor plan's list of units with their current vendors (`vendors.selectors.floor_plan_units`).
+
+    Only approved vendors are named (as before); a tenant that is not public counts as a closed place."""
     head, tail = reverse("catalog:vendor-detail", kwargs={"slug": "x"}).rsplit("x", 1)  # one reverse() a list
     labels = {
         "lapas": _e(gettext("Karya warga binaan Lapas Kotabumi")),
         "new": _e(gettext("tersedia untuk UMKM baru")),
+        "closed": _e(gettext("sementara tutup")),
+        "holiday": _e(gettext("sedang libur")),
     }
     items = "".join(_unit_item(unit, head, tail, labels) for unit in units)
     return mark_safe(f'<ul class="unit-list">{items}</ul>')  # noqa: S308 (every value escaped)
@@ -169,13 +182,20 @@ def _unit_item(unit, head: str, tail: str, labels: dict[str, str]) -> str:
     code = _e(unit.code)
     block = f" · {_e(unit.block)}" if unit.block else ""
     badge = f' <span class="badge badge-lapas">{labels["lapas"]}</span>' if unit.reserved_kind == "lapas" else ""
-    if unit.tenants:
-        vendors = "".join(
-            f'<li><a href="{_e(head + tenant.slug + tail)}">{_e(tenant.name)}</a> '
-            f'<small class="meta">{_e(tenant.region)}</small></li>'
-            for tenant in unit.tenants
-        )
-        tenants = f"<ul>{vendors}</ul>"
-    else:
+    state, public = unit.state, unit.public_tenants
+    vendors = "".join(
+        f'<li><a href="{_e(head + tenant.slug + tail)}">{_e(tenant.name)}</a> '
+        f'<small class="meta">{_e(tenant.region)}{" · " + labels["holiday"] if tenant.on_holiday else ""}</small></li>'
+        for tenant in public
+    )
+    hidden = len(unit.tenants) - len(public)
+    if hidden and state != CLOSED:  # a closed unit says so once, below
+        closed = ngettext("%(n)s lapak sementara tutup", "%(n)s lapak sementara tutup", hidden) % {"n": hidden}
+        vendors += f'<li class="meta">{_e(closed)}</li>'
+    if state == AVAILABLE:
         tenants = f'<span class="meta">— {labels["new"]}</span>'
+    elif state == CLOSED:
+        tenants = f'<span class="meta">— {labels["closed"]}</span>' + (f"<ul>{vendors}</ul>" if vendors else "")
+    else:
+        tenants = f"<ul>{vendors}</ul>"
     return f'<li id="unit-{code}"><strong>{code}</strong>{block}{badge} {tenants}</li>'

@@ -1,4 +1,4 @@
-"""Console certificate queue, detail with the scan, verify and reject."""
+"""Console certificate queue, detail with the scan, verify, reject and revoke."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from catalog.access import access_certificate
 from catalog.models import Certificate
+from catalog.services import review
 from catalog.services.review import certificate_problems, certificate_reject, certificate_verify
 from console.access import console_view
 from console.filters import ConsoleCertificateFilter
@@ -48,7 +49,9 @@ def _scan_url(certificate: Certificate) -> str:
         return ""
 
 
-def _certificate_page(request, certificate: Certificate, verify_form=None, reject_form=None, status=200):
+def _certificate_page(
+    request, certificate: Certificate, verify_form=None, reject_form=None, revoke_form=None, status=200
+):
     context = {
         "certificate": certificate,
         "problems": certificate_problems(certificate),
@@ -58,6 +61,7 @@ def _certificate_page(request, certificate: Certificate, verify_form=None, rejec
         "history": certificate_timeline(certificate),
         "verify_form": verify_form or decision_form(required=False, prefix="verify"),
         "reject_form": reject_form or decision_form(required=True, prefix="reject"),
+        "revoke_form": revoke_form,  # set on the revoke page (its confirmation step)
     }
     return render(request, "console/certificate_detail.html", context, status=status)
 
@@ -89,3 +93,27 @@ def certificate_review(request, pk: int, decision: str):
             return redirect("console:certificate-list")
     forms = {"verify_form": form} if verify else {"reject_form": form}
     return _certificate_page(request, certificate, **forms, status=400)
+
+
+@console_view("catalog.verify_certificate")
+def certificate_revoke(request, pk: int):
+    """GET: confirm revoking a verified certificate, with a reason; POST: revoke it."""
+    certificate = access_certificate(request.user, pk)
+    form = decision_form(request.POST if request.method == "POST" else None, required=True, prefix="revoke")
+    if form.is_bound and form.is_valid():
+        try:
+            review.certificate_revoke(certificate=certificate, actor=request.user, reason=form.cleaned_data["reason"])
+        except IllegalTransition:
+            certificate.refresh_from_db(fields=["status"])  # another officer may have changed it meanwhile
+            status = certificate.get_status_display()
+            form.add_error(
+                None,
+                _("Hanya sertifikat terverifikasi yang dapat dicabut; status sertifikat ini %(status)s.")
+                % {"status": status},
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("Sertifikat dicabut; lencananya tidak lagi tampil dan pemilik diberi tahu."))
+            return redirect("console:certificate-detail", pk=certificate.pk)
+    return _certificate_page(request, certificate, revoke_form=form, status=400 if form.errors else 200)

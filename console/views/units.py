@@ -13,13 +13,14 @@ from sentra.exceptions import DomainError
 from sentra.forms import add_domain_error
 from vendors.access import access_assignment, access_unit
 from vendors.models import Centre, ShopUnit, UnitAssignment
-from vendors.selectors import centre_or_default
+from vendors.selectors import centre_or_default, floor_plan_units
 from vendors.services import units
 
 
 @console_view("vendors.view_shopunit")
 def unit_board(request):
-    return render(request, "console/unit_board.html", {"grids": floor_grids(ShopUnit.objects.for_board())})
+    # The same units, tenants and states as the public floor plan (vendors.selectors.floor_plan_units).
+    return render(request, "console/unit_board.html", {"grids": floor_grids(floor_plan_units())})
 
 
 def _centre(request) -> Centre:

@@ -114,6 +114,42 @@ def test_a_pirt_number_from_another_region_is_flagged_but_can_be_verified(vendor
     assert certificate.status == C.VERIFIED
 
 
+@pytest.mark.parametrize(
+    ("number", "valid_until", "flagged"),
+    [
+        ("2061803010123-27", datetime.date(2026, 12, 31), True),
+        ("2061803010123-27", datetime.date(2027, 12, 31), False),
+        ("206180301012327", datetime.date(2027, 1, 1), False),  # written without the dash
+        ("2061803010123-27", None, False),  # nothing to compare with
+    ],
+)
+def test_a_pirt_number_whose_expiry_year_differs_from_valid_until_is_a_problem(vendor, number, valid_until, flagged):
+    certificate = factories.CertificateFactory.build(
+        vendor=vendor, status=C.SUBMITTED, kind="pirt", halal_stage="", number=number, valid_until=valid_until
+    )
+
+    message = "Tahun kedaluwarsa pada nomor P-IRT (2027) berbeda dengan tanggal berlaku (2026)."
+    assert (message in certificate_problems(certificate)) is flagged
+    assert certificate.pirt_year_mismatch is flagged
+
+
+def test_a_pirt_certificate_with_a_mismatched_year_cannot_be_verified(vendor, dinas_user):
+    next_year = timezone.localdate().year + 1
+    certificate = factories.CertificateFactory(
+        vendor=vendor,
+        status=C.SUBMITTED,
+        kind="pirt",
+        halal_stage="",
+        number=f"2061803010123-{(next_year + 1) % 100:02d}",
+        valid_until=datetime.date(next_year, 6, 30),
+    )
+
+    with pytest.raises(ValidationError, match="Tahun kedaluwarsa pada nomor P-IRT"):
+        certificate_verify(certificate=certificate, actor=dinas_user)
+    certificate.refresh_from_db()
+    assert certificate.status == C.SUBMITTED
+
+
 def test_dinas_hides_a_product_with_a_reason_and_the_owner_cannot_publish_it_again(
     product, owner, dinas_user, django_capture_on_commit_callbacks
 ):

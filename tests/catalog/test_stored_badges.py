@@ -207,3 +207,137 @@ def test_an_owner_correction_read_before_dinas_verified_still_withdraws_the_badg
     assert pending.status == C.SUBMITTED
     assert stored(product)[0] is None
     assert product.pk not in filtered(client, "halal")
+
+
+# --- the model-level guarantee (issue 15): any save(), transition(), m2m change or delete keeps the dates right
+
+
+@pytest.fixture
+def verified(product):
+    return factories.CertificateFactory(
+        vendor=product.vendor, products=[product], valid_until=timezone.localdate() + datetime.timedelta(days=90)
+    )
+
+
+def test_a_certificate_saved_directly_keeps_the_stored_dates_right(verified, product):
+    verified.status = C.SUBMITTED
+    verified.save()
+    assert stored(product)[0] is None
+
+    verified.status = C.VERIFIED
+    verified.valid_until = timezone.localdate() + datetime.timedelta(days=400)
+    verified.save()
+    assert stored(product)[0] == verified.valid_until
+
+    verified.halal_stage = Certificate.HalalStage.IN_PROCESS  # an application earns no badge
+    verified.save(update_fields=["halal_stage"])
+    assert stored(product)[0] is None
+
+
+def test_a_transition_called_on_the_model_keeps_the_stored_dates_right(verified, product, owner, dinas_user):
+    verified.transition(C.SUBMITTED, actor=owner)
+    assert stored(product)[0] is None
+
+    verified.transition(C.VERIFIED, actor=dinas_user)
+    assert stored(product)[0] == verified.valid_until
+
+    verified.transition(C.REVOKED, actor=dinas_user, reason="Dicabut penerbit")
+    assert stored(product)[0] is None
+
+
+def test_a_certificate_saved_with_a_stale_copy_still_refreshes_the_dates(verified, product, owner):
+    stale = Certificate.objects.get(pk=verified.pk)  # read while verified
+    Certificate.objects.filter(pk=verified.pk).update(status=C.SUBMITTED)  # update() is not caught (see save())
+    badges_refresh(vendor_ids=[product.vendor_id])
+    assert stored(product)[0] is None
+
+    stale.save()  # writes "verified" back: compared with the stored row, not with what was read
+
+    assert stored(product)[0] == verified.valid_until
+
+
+def test_moving_a_certificate_to_another_vendor_refreshes_both(verified, product):
+    other = factories.VendorFactory()
+    theirs = factories.ProductFactory(vendor=other)
+
+    verified.vendor = other
+    verified.save()
+
+    assert stored(product)[0] is None
+    verified.products.add(theirs)
+    assert stored(theirs)[0] == verified.valid_until
+
+
+def test_changing_the_covered_products_keeps_the_dates_right(verified, product):
+    sibling = factories.ProductFactory(vendor=product.vendor)
+
+    verified.products.remove(product)
+    assert stored(product)[0] is None
+    verified.products.add(sibling)
+    assert stored(sibling)[0] == verified.valid_until
+    verified.products.set([product])
+    assert (stored(product)[0], stored(sibling)[0]) == (verified.valid_until, None)
+    verified.products.clear()
+    assert stored(product)[0] is None
+
+
+def test_a_new_verified_bnsp_certificate_stores_the_vendors_date_on_save(vendor):
+    until = timezone.localdate() + datetime.timedelta(days=365)
+    Certificate.objects.create(
+        vendor=vendor, kind=Certificate.Kind.BNSP, holder_name="Ibu Sum", status=C.VERIFIED, valid_until=until
+    )
+
+    vendor.refresh_from_db()
+    assert vendor.bnsp_until == until
+
+
+def test_deleting_certificates_one_by_one_or_as_a_queryset_drops_their_badges(verified, product):
+    second = factories.CertificateFactory(
+        vendor=product.vendor, kind="pirt", halal_stage="", number="", products=[product]
+    )
+    assert stored(product)[:2] == (verified.valid_until, NO_EXPIRY)
+
+    verified.delete()
+    assert stored(product)[0] is None
+    Certificate.objects.filter(pk=second.pk).delete()
+    assert stored(product)[1] is None
+
+
+def test_a_model_form_and_a_history_revert_keep_the_dates_right(verified, product, dinas_user):
+    """Admin-like paths that save the instance and its m2m without calling any badge code themselves."""
+    from django.forms import modelform_factory
+
+    other = factories.ProductFactory(vendor=product.vendor)
+    form_class = modelform_factory(
+        Certificate, fields=["vendor", "kind", "number", "halal_stage", "valid_until", "products"]
+    )
+    data = {
+        "vendor": product.vendor_id,
+        "kind": "halal",
+        "number": verified.number,
+        "halal_stage": "granted",
+        "valid_until": "",
+        "products": [other.pk],
+    }
+    form = form_class(data, instance=verified)
+    assert form.is_valid(), form.errors
+    form.save()
+    assert (stored(product)[0], stored(other)[0]) == (None, NO_EXPIRY)
+
+    verified.transition(C.REVOKED, actor=dinas_user, reason="Dicabut penerbit")
+    assert stored(other)[0] is None
+    verified.history.filter(status=C.VERIFIED).first().instance.save()  # what the admin's revert does
+    assert stored(other)[0] == NO_EXPIRY
+
+
+def test_a_save_that_changes_no_badge_field_refreshes_nothing(verified):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        verified.competence = "Pengolahan keripik"
+        verified.save(update_fields=["competence"])
+        verified.review_note = "Dicek ulang"
+        verified.save()
+
+    assert not [q for q in captured if 'UPDATE "catalog_product"' in q["sql"]]

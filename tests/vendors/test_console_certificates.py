@@ -1,6 +1,8 @@
 """Console certificate queue: format checks, P-IRT region highlight, verify/reject, expiring list."""
 
+import csv
 import datetime
+import io
 from http import HTTPStatus
 
 import pytest
@@ -148,3 +150,35 @@ def test_the_email_for_a_halal_application_without_a_number_names_no_number(
 
     assert "Sertifikat Halal:\nditolak oleh Dinas" in mail.outbox[0].body
     assert "nomor" not in mail.outbox[0].body
+
+
+def test_the_queue_flags_a_pirt_number_whose_expiry_year_differs_from_valid_until(dinas_client, vendor):
+    year = timezone.localdate().year + 1
+    factories.CertificateFactory(
+        vendor=vendor,
+        status=C.SUBMITTED,
+        kind="pirt",
+        halal_stage="",
+        number=f"2061803010123-{(year + 1) % 100:02d}",
+        valid_until=datetime.date(year, 3, 31),
+    )
+
+    html = dinas_client.get(reverse("console:certificate-list")).content.decode()
+
+    assert f"Tahun kedaluwarsa pada nomor P-IRT ({year + 1}) berbeda dengan tanggal berlaku ({year})." in html
+    assert 'class="row-warning"' in html
+
+
+def test_the_certificate_report_has_a_pirt_year_column(dinas_client, vendor):
+    year = timezone.localdate().year + 1
+    for number in (f"2061803010123-{(year + 1) % 100:02d}", f"2061803010124-{year % 100:02d}"):  # differs, agrees
+        factories.CertificateFactory(
+            vendor=vendor, kind="pirt", halal_stage="", number=number, valid_until=datetime.date(year, 3, 31)
+        )
+
+    response = dinas_client.get(reverse("console:report-csv", kwargs={"slug": "sertifikat"}))
+
+    header, *rows = csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";")
+    column = header.index("Tahun P-IRT berbeda")
+    assert header[column - 1] == "Kode daerah P-IRT berbeda"
+    assert sorted(row[column] for row in rows) == ["Tidak", "Ya"]
