@@ -18,6 +18,7 @@ from .catalog import ProductMaker, allocate
 from .centre import ensure_centre, ensure_units
 from .certificates import CertificateMaker
 from .data import ACCOUNTS, UMKM_VENDOR_SLUG, VENDORS, Account
+from .leftovers import former_staff_leaves, hire_former_staff, photoless_product
 from .products import PRODUCT_TYPES
 from .reservations import ReservationMaker
 from .vendors import VendorMaker
@@ -73,6 +74,7 @@ def _build(total_products: int, tick: Tick) -> None:
     tick("sentra dan akun", 2)
     vendors = _vendors(VendorMaker(rng=rng, accounts=accounts, users=users, units=units), tick)
     owners = {v.pk: v.memberships.get(role="owner").user for v in vendors.values()}
+    former_staff = hire_former_staff(accounts, vendors[UMKM_VENDOR_SLUG])
     catalogue = _catalogue(ProductMaker(rng=rng, dinas=users["dinas"]), vendors, owners, total_products, tick)
     certificates = CertificateMaker(rng=rng, dinas=users["dinas"])
     for spec in VENDORS:
@@ -84,9 +86,15 @@ def _build(total_products: int, tick: Tick) -> None:
     public = {v.pk: catalogue[v.pk] for v in vendors.values() if v.is_public}
     target = reservation_target(total_products)
     tickets = reservations.plan(
-        shopper=users["shopper"], umkm_vendor=vendors[UMKM_VENDOR_SLUG], others=shoppers, catalogue=public, total=target
+        shopper=users["shopper"],
+        umkm_vendor=vendors[UMKM_VENDOR_SLUG],
+        others=shoppers,
+        catalogue=public,
+        total=target,
+        former_staff=former_staff,
     )
     reservations.make(tickets, catalogue)
+    former_staff_leaves(former_staff, catalogue[vendors[UMKM_VENDOR_SLUG].pk])
     tick("reservasi", target)
 
 
@@ -106,7 +114,7 @@ def _catalogue(maker: ProductMaker, vendors, owners, total: int, tick: Tick) -> 
         catalogue[vendors[spec.slug].pk] = made = maker.build(vendors[spec.slug], spec, counts[spec.slug])
         tick("produk", len(made))
     every_product = [p for made in catalogue.values() for p in made]
-    maker.attach_pictures(every_product)
+    maker.attach_pictures(every_product, without=photoless_product(catalogue, vendors))
     maker.record_opening_stock(every_product, owners)
     maker.make_renditions()
     tick("foto produk", len(PRODUCT_TYPES))

@@ -33,10 +33,15 @@ REPEAT_SUFFIXES = ["Edisi Spesial", "Kemasan Kado", "Pilihan", "Edisi Terbatas",
 
 
 def allocate(specs: list[VendorSpec], total: int) -> dict[str, int]:
-    """Split `total` products over the vendors by status weight; every approved vendor gets one first."""
+    """Split `total` products over the vendors by status weight.
+
+    Every approved vendor gets one first, then the first archived vendor: even the small demo keeps the
+    listings of a shop that left the centre.
+    """
     counts = {spec.slug: 0 for spec in specs}
     approved = [s for s in specs if s.status == "approved"]
-    for spec in approved[:total]:
+    archived = [s for s in specs if s.status == "archived"]
+    for spec in (approved + archived[:1])[:total]:
         counts[spec.slug] = 1
     remaining = total - sum(counts.values())
     weights = {s.slug: STATUS_WEIGHTS[s.status] * (1.5 if s.account else 1.0) for s in specs}
@@ -169,8 +174,8 @@ class ProductMaker:
             lines.append(f"Dibuat setelah dipesan, lama pengerjaan sekitar {product_type.lead_time_days} hari.")
         return "\n".join(lines)
 
-    def attach_pictures(self, products: list[Product]) -> None:
-        """One photo row per product; rows of one product type share the stored file."""
+    def attach_pictures(self, products: list[Product], *, without: Product | None = None) -> None:
+        """One photo row per product except `without`; rows of one product type share the stored file."""
         ProductImage.objects.bulk_create(
             ProductImage(
                 product=p,
@@ -180,6 +185,7 @@ class ProductMaker:
                 alt_text=f"{p.name} — {p.vendor.name}"[:160],
             )
             for p in products
+            if p is not without
         )
 
     def make_renditions(self) -> None:

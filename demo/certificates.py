@@ -1,4 +1,4 @@
-"""Demo certificates in every state: halal stages, P-IRT (one from another region), BNSP, expiring and expired."""
+"""Demo certificates in every state: halal stages, P-IRT (one from another region), BNSP, expiring, expired, revoked."""
 
 import datetime
 import random
@@ -49,6 +49,9 @@ HALAL_PLANS = {
     "koperasi-nelayan-dipasena": Plan(status="submitted"),
     "kopi-cap-siger-abung": Plan(status="submitted", stage="applied"),
     "dodol-nanas-terbanggi": Plan(status="submitted", stage="in_process"),
+    "sambal-lingkung-bu-ros": Plan(
+        status="revoked", note="Dicabut: komposisi bahan berubah tanpa pemberitahuan kepada lembaga halal."
+    ),
 }
 BNSP_PLANS = {
     "keripik-pisang-yuli": Plan(),
@@ -141,6 +144,8 @@ class CertificateMaker:
         certificate.save()
         if products:
             certificate.products.set(products)
+        if plan.status == Certificate.Status.REVOKED:  # only a verified certificate can be revoked
+            certificate.transition(Certificate.Status.VERIFIED, actor=self.dinas)
         if plan.status != Certificate.Status.SUBMITTED:
             certificate.transition(plan.status, actor=self.dinas, reason=plan.note)
         submitted = timezone.now() - datetime.timedelta(days=self.rng.randint(3, 60), hours=self.rng.randint(0, 8))

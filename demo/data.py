@@ -113,6 +113,9 @@ EXTRA_SHOPPERS = [
 
 # Staff members besides the owner (a vendor may have several users).
 VENDOR_STAFF = {"keripik-pisang-yuli": Account("dimas.staf@umkm.sentra.test", "Dimas", "Saputra", "staff")}
+# A staff member who handled reservations and stock, then left: their account is deleted at the end of the
+# seed, so their ledger rows and reservation steps keep no actor (SET_NULL), as after real use.
+FORMER_STAFF = Account("rudi.staf@umkm.sentra.test", "Rudi", "Hartono", "staff")
 
 
 @dataclass(frozen=True)

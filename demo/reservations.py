@@ -2,7 +2,9 @@
 
 Rows go through `Reservation.transition` and the stock helpers of `orders.services.stock` (hold, release,
 hand over), so stock_on_hand / stock_reserved and the ledger agree exactly as after real use; only the
-timestamps are moved into the past afterwards. No email is sent.
+timestamps are moved into the past afterwards. Expired holds are left open until the expiry job
+(`reservation_expire_overdue`) releases them, with no actor, as it does every night. The expiry job queues
+shopper emails; `seed_demo` sends none.
 """
 
 import datetime
@@ -14,6 +16,7 @@ from django.utils import timezone
 
 from catalog.models import Product
 from orders.models import Reservation, ReservationEvent, StockMovement, new_reservation_code
+from orders.services.expiry import reservation_expire_overdue
 from orders.services.reserve import reservation_lines_write
 from orders.services.schedule import pickup_dates
 from orders.services.stock import stock_hand_over, stock_release
@@ -25,7 +28,6 @@ CANCEL_REASONS = {
     "vendor": "Stok rusak saat dibawa dari tempat produksi. Mohon maaf.",
     "dinas": "Dibatalkan Dinas atas permintaan pembeli lewat telepon.",
 }
-EXPIRED_REASON = "Batas waktu pengambilan terlewati."
 NOTES = ["", "", "", "Tolong dibungkus untuk oleh-oleh.", "Saya ambil sore hari.", "Minta yang kemasan baru."]
 WEIGHTS = {S.COLLECTED: 40, S.EXPIRED: 15, S.CANCELLED: 15, S.PLACED: 18, S.READY: 12}
 
@@ -39,6 +41,7 @@ class Ticket:
     status: str
     cancelled_by: str = "shopper"
     lines: list[tuple[Product, int]] = field(default_factory=list)
+    handled_by: object = None  # the vendor member who marks it ready, hands it over or cancels it (the owner)
 
 
 class ReservationMaker:
@@ -46,9 +49,23 @@ class ReservationMaker:
         self.rng, self.centre, self.owners, self.dinas = rng, centre, owners, dinas
         self.now = timezone.now()
         self.open_count: dict[int, int] = {}
+        self.overdue: list[tuple[Reservation, dict[str, datetime.datetime]]] = []
 
-    def plan(self, *, shopper, umkm_vendor: Vendor, others: list, catalogue: dict[int, list[Product]], total: int):
-        """Return tickets: the documented shopper and vendor in every state first, then random ones."""
+    def plan(
+        self,
+        *,
+        shopper,
+        umkm_vendor: Vendor,
+        others: list,
+        catalogue: dict[int, list[Product]],
+        total: int,
+        former_staff=None,
+    ):
+        """Return tickets: the documented shopper and vendor in every state first, then random ones.
+
+        `former_staff`, a member of the documented vendor who will leave, hands one reservation over and marks
+        another ready.
+        """
         vendors = [made[0].vendor for made in catalogue.values() if made]
         others_cycle = itertools.cycle(others)
         pick_other = [v for v in vendors if v.pk != umkm_vendor.pk] or [umkm_vendor]
@@ -62,6 +79,9 @@ class ReservationMaker:
         ]
         for status in (S.PLACED, S.READY, S.COLLECTED, S.COLLECTED, S.COLLECTED, S.CANCELLED, S.EXPIRED):
             tickets.append(Ticket(next(others_cycle), umkm_vendor, status, cancelled_by="vendor"))
+        if former_staff is not None:  # no cancellation: see demo/leftovers.py
+            for status in (S.COLLECTED, S.READY):
+                tickets.append(Ticket(next(others_cycle), umkm_vendor, status, handled_by=former_staff))
         statuses, weights = zip(*WEIGHTS.items(), strict=True)
         while len(tickets) < total:
             status = self.rng.choices(statuses, weights)[0]
@@ -78,7 +98,14 @@ class ReservationMaker:
             reservation = self._make(ticket, catalogue.get(ticket.vendor.pk, []))
             if reservation is not None:
                 made.append(reservation)
+        self._expire_overdue()
         return made
+
+    def _expire_overdue(self) -> None:
+        """Let the expiry job release the holds whose pickup day has passed, then date each step as planned."""
+        reservation_expire_overdue()
+        for reservation, times in self.overdue:
+            self._backdate(reservation, times)
 
     def _make(self, ticket: Ticket, products: list[Product]) -> Reservation | None:
         is_open = ticket.status in Reservation.OPEN_STATUSES
@@ -160,8 +187,11 @@ class ReservationMaker:
 
     def _settle(self, reservation: Reservation, ticket: Ticket) -> None:
         """Walk the reservation to its planned status, then move each step's time into the past."""
-        owner = self.owners.get(ticket.vendor.pk)
+        owner = ticket.handled_by or self.owners.get(ticket.vendor.pk)
         times = self._times(reservation, ticket.status)
+        if ticket.status == S.EXPIRED:  # still held: the expiry job releases it once every ticket is placed
+            self.overdue.append((reservation, times))
+            return
         if ticket.status in {S.READY, S.COLLECTED}:
             reservation.transition(S.READY, actor=owner)
         if ticket.status == S.COLLECTED:
@@ -171,9 +201,6 @@ class ReservationMaker:
             actor = {"shopper": ticket.shopper, "vendor": owner, "dinas": self.dinas}[ticket.cancelled_by]
             reservation.transition(S.CANCELLED, actor=actor, reason=CANCEL_REASONS[ticket.cancelled_by])
             stock_release(reservation=reservation, actor=actor)
-        elif ticket.status == S.EXPIRED:
-            reservation.transition(S.EXPIRED, actor=None, reason=EXPIRED_REASON)
-            stock_release(reservation=reservation, actor=None)
         self._backdate(reservation, times)
 
     def _times(self, reservation: Reservation, status: str) -> dict[str, datetime.datetime]:

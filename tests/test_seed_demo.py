@@ -16,9 +16,9 @@ from catalog.models import Certificate, Product, ProductImage
 from catalog.services.products import product_image_delete
 from demo.builder import demo_counts
 from demo.catalog import ProductMaker
-from demo.data import ACCOUNTS, DEMO_PASSWORD, UMKM_VENDOR_SLUG
+from demo.data import ACCOUNTS, DEMO_PASSWORD, FORMER_STAFF, UMKM_VENDOR_SLUG
 from demo.products import PRODUCT_TYPES
-from orders.models import Reservation, ReservationLine, StockMovement
+from orders.models import Reservation, ReservationEvent, ReservationLine, StockMovement
 from sentra.whatsapp import normalize_phone
 from vendors.models import ShopUnit, UnitAssignment, Vendor, VendorEvent
 
@@ -204,8 +204,9 @@ class TestSeededDemo:
             assert steps[0] == Reservation.Status.PLACED and steps[-1] == reservation.status
             assert reservation.hold_until >= reservation.placed_at
 
-    def test_every_product_has_a_generated_photo_shared_by_its_product_type(self):
-        assert not Product.objects.filter(images__isnull=True).exists()
+    def test_every_product_but_one_has_a_generated_photo_shared_by_its_product_type(self):
+        photoless = Product.objects.filter(images__isnull=True).select_related("vendor").get()
+        assert photoless.status == Product.Status.PUBLISHED and photoless.vendor.is_public
         names = set(ProductImage.objects.values_list("image", flat=True))
         assert len(names) < ProductImage.objects.count()
         image = ProductImage.objects.first()
@@ -219,6 +220,30 @@ class TestSeededDemo:
         with django_capture_on_commit_callbacks(execute=True):
             product_image_delete(image=image, actor=None)
         assert image.image.storage.exists(name)
+
+    def test_the_expiry_job_released_the_expired_holds_without_an_actor(self):
+        expired = Reservation.objects.filter(status=Reservation.Status.EXPIRED)
+        assert expired.filter(vendor__slug=UMKM_VENDOR_SLUG).exists()
+        for reservation in expired.prefetch_related("events", "movements"):
+            assert [e.actor_id for e in reservation.events.all() if e.to_status == "expired"] == [None]
+            releases = [m for m in reservation.movements.all() if m.reason == StockMovement.Reason.RELEASED]
+            assert all(m.actor_id is None and m.created_at == reservation.expired_at for m in releases)
+
+    def test_a_deleted_members_reservation_steps_and_ledger_rows_keep_no_actor(self):
+        assert not get_user_model().objects.filter(email=FORMER_STAFF.email).exists()
+        vendor = Vendor.objects.get(slug=UMKM_VENDOR_SLUG)
+        unsigned = StockMovement.objects.filter(product__vendor=vendor, actor__isnull=True)
+        assert unsigned.filter(reason=StockMovement.Reason.RESTOCK).exists()
+        assert unsigned.filter(reason=StockMovement.Reason.COLLECTED).exists()
+        steps = ReservationEvent.objects.filter(reservation__vendor=vendor, actor__isnull=True)
+        assert {Reservation.Status.READY, Reservation.Status.COLLECTED} <= set(
+            steps.values_list("to_status", flat=True)
+        )
+
+    def test_an_archived_vendor_keeps_products_and_a_past_tenancy(self):
+        archived = Vendor.objects.filter(status=Vendor.Status.ARCHIVED, products__isnull=False).distinct()
+        assert UnitAssignment.objects.filter(vendor__in=archived, end_on__isnull=False).exists()
+        assert not UnitAssignment.objects.active().filter(vendor__status=Vendor.Status.ARCHIVED).exists()
 
     def test_every_certificate_has_its_own_private_scan(self):
         names = list(Certificate.objects.values_list("scan", flat=True))
