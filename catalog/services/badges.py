@@ -17,6 +17,7 @@ in catalog.apps) when its covered products change or it is deleted. Only writes 
 import datetime
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -51,7 +52,12 @@ def badges_refresh(*, vendor_ids: Iterable[int] | None = None) -> None:
 
 # Receivers (catalog.apps connects them): with Certificate.save(), the model-level guarantee issue 15 asks for.
 def on_certificate_products_changed(sender, instance, action: str, **kwargs) -> None:
-    """m2m_changed of Certificate.products, from either side (a certificate or a product has the vendor)."""
+    """m2m_changed of Certificate.products, from either side (a certificate or a product has the vendor).
+
+    Not while a JSON backup is loaded (SENTRA_HISTORY_ENABLED=0, docs/operations.md): loaddata sets each
+    certificate's products before the later certificates exist, and the dump already holds the stored dates."""
+    if not settings.SIMPLE_HISTORY_ENABLED:
+        return
     if action in {"post_add", "post_remove", "post_clear"}:
         badges_refresh(vendor_ids=[instance.vendor_id])
 
