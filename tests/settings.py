@@ -27,8 +27,10 @@ WHITENOISE_USE_FINDERS = True
 # The page cache (sentra/cache.py) would serve a test the page of the previous request; tests/test_cache.py
 # switches it on where it is under test.
 SENTRA_PAGE_CACHE_SECONDS = 0
-# One process runs the tests: a per-process cache is right here (production defaults to the database cache).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sentra-tests"}}
+# One process runs the tests: a per-process cache is right here (production defaults to the database cache),
+# unless a test asks for a real one through CACHE_URL (tests/test_redis.py).
+if not os.environ.get("CACHE_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sentra-tests"}}
 # Tasks run at once, inside the call that enqueues them (tests/test_mail_queue.py runs the database backend).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 SENTRA_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
