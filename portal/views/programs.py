@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from catalog.services.certificates import scan_type
 from portal.access import member_required
-from portal.program_forms import ApplyForm, RoundAnswerForm
+from portal.forms.programs import ApplyForm, RoundAnswerForm
 from programs import services
 from programs.access import (
     access_aid,
