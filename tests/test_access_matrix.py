@@ -269,16 +269,12 @@ URLS: dict[str, Url] = {
     "console:programme-edit": Url(kwargs=_pk("programme"), scope="staff"),
     "console:programme-enrol": Url("post", kwargs=_pk("programme"), scope="staff"),
     "console:meeting-add": Url("post", kwargs=_pk("programme"), scope="staff"),
-    "console:programme-action": Url(
-        kwargs=lambda o: {"pk": o["programme"].pk, "action": "batalkan"}, scope="staff"
-    ),
+    "console:programme-action": Url(kwargs=lambda o: {"pk": o["programme"].pk, "action": "batalkan"}, scope="staff"),
     "console:meeting-attendance": Url(kwargs=_pk("meeting"), scope="staff"),
     "console:participant-detail": Url(kwargs=_pk("participant"), scope="staff"),
     "console:participant-outcome": Url("post", kwargs=_pk("participant"), scope="staff"),
     "console:visit-add": Url("post", kwargs=_pk("participant"), scope="staff"),
-    "console:participant-action": Url(
-        kwargs=lambda o: {"pk": o["participant"].pk, "action": "tolak"}, scope="staff"
-    ),
+    "console:participant-action": Url(kwargs=lambda o: {"pk": o["participant"].pk, "action": "tolak"}, scope="staff"),
     "console:programme-umkm-search": Url(),
     "console:programme-umkm-history": Url(kwargs=_pk("vendor"), scope="staff"),
     "console:aid-list": Url(),
