@@ -3,14 +3,14 @@ with a short motivation, one place in a programme, aid received, and pendataan a
 (hand-over documents and photos), served to the vendor's members and Dinas staff only."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from catalog.services.certificates import scan_type
 from portal.access import member_required
 from portal.forms.programs import ApplyForm, RoundAnswerForm
+from portal.private_files import private_file_response
 from programs import services
 from programs.access import (
     access_aid,
@@ -113,33 +113,15 @@ def round_answer(request, pk: int):
     return render(request, "portal/programs/round_answer.html", context, status=400 if form.errors else 200)
 
 
-def _private_file(field, filename: str) -> FileResponse:
-    """Stream a private file (a scan or a re-encoded photo) that never has a public URL."""
-    if not field:
-        raise Http404
-    try:
-        handle = field.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404 from None
-    kind = scan_type(handle.read(8))
-    handle.seek(0)
-    extension, content_type = kind or ("bin", "application/octet-stream")
-    response = FileResponse(handle, content_type=content_type, filename=f"{filename}.{extension}")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; object-src 'self'"
-    return response
-
-
 def aid_file(request, pk: int, which: str):
     """A hand-over document or photo of an aid record, to the vendor's members or Dinas staff; 404 otherwise."""
     record = access_aid(request.user, pk)
     if which not in AID_FILES:
         raise Http404
-    return _private_file(getattr(record, AID_FILES[which]), f"bantuan-{record.pk}-{which}")
+    return private_file_response(getattr(record, AID_FILES[which]), f"bantuan-{record.pk}-{which}")
 
 
 def visit_photo(request, pk: int):
     """The photo of a monitoring visit, to the visited vendor's members or Dinas staff; 404 otherwise."""
     visit = access_visit(request.user, pk)
-    return _private_file(visit.photo, f"kunjungan-{visit.pk}")
+    return private_file_response(visit.photo, f"kunjungan-{visit.pk}")

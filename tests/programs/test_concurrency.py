@@ -1,14 +1,13 @@
 """Two officers taking the last place of a programme at once, on PostgreSQL with real threads: one succeeds."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from programs.models import AidRecord, Participant, Programme
 from programs.services import QuotaFull, RepeatAid, aid_grant, participant_enrol, participant_select
 from tests import factories
+from tests.orders.test_concurrency import race
 
 from .factories import ParticipantFactory, ProgrammeFactory
 
@@ -17,29 +16,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks"),
 ]
-
-
-def race(jobs):
-    """Run every job at once behind a barrier; return each job's result or exception."""
-    barrier = threading.Barrier(len(jobs))
-    results = [None] * len(jobs)
-
-    def run(index, job):
-        try:
-            barrier.wait(timeout=30)
-            results[index] = job()
-        except Exception as exc:  # noqa: BLE001 - collected and asserted on below
-            results[index] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "an officer is stuck (deadlock?)"
-    return results
 
 
 def test_two_officers_selecting_for_the_last_place_at_once_only_one_succeeds():

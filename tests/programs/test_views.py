@@ -358,3 +358,14 @@ def test_the_public_page_lists_open_programmes_and_finished_counts_without_names
 
     assert "Fasilitasi P-IRT Gratis" in page and "BNSP Kriya 2025" in page
     assert place.vendor.name not in page
+
+
+def test_aid_and_programme_steps_appear_on_the_vendors_console_timeline(staff, vendor):
+    AidRecordFactory(vendor=vendor, item="Mesin perajang", value=8_500_000)
+    place = ParticipantFactory(vendor=vendor, programme=ProgrammeFactory(name="Fasilitasi Halal"))
+    place.events.create(to_status=Participant.Status.APPLIED)
+
+    page = staff.get(reverse("console:vendor-detail", args=[vendor.pk])).content.decode()
+
+    assert "Bantuan diserahkan: Mesin perajang (Rp8.500.000)" in page
+    assert "Program Fasilitasi Halal: Mendaftar" in page
