@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from programs.models import AidRecord, Attendance, DataAnswer, Participant, Programme, ProgrammeEvent
+from programs.models import AidRecord, Attendance, DataAnswer, DataRound, Participant, Programme, ProgrammeEvent
 from tests import factories
 
 from .factories import (
@@ -369,3 +369,75 @@ def test_aid_and_programme_steps_appear_on_the_vendors_console_timeline(staff, v
 
     assert "Bantuan diserahkan: Mesin perajang (Rp8.500.000)" in page
     assert "Program Fasilitasi Halal: Mendaftar" in page
+
+
+def test_staff_edit_a_programme_and_who_may_join(staff):
+    programme = ProgrammeFactory()
+    region = factories.regency("18.04")
+
+    response = staff.post(
+        reverse("console:programme-edit", args=[programme.pk]),
+        _programme_post(name="Kursus Sangrai Lanjutan", regions=[region.pk], vendor_kinds=["koperasi"]),
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    programme.refresh_from_db()
+    assert (programme.name, programme.vendor_kinds) == ("Kursus Sangrai Lanjutan", ["koperasi"])
+    assert list(programme.regions.all()) == [region]
+
+
+def test_the_programme_page_reads_a_fixed_number_of_queries(staff, django_assert_max_num_queries):
+    programme = RunningProgrammeFactory()
+    for _ in range(8):
+        ParticipantFactory(programme=programme, status=Participant.Status.SELECTED)
+    MeetingFactory(programme=programme)
+
+    with django_assert_max_num_queries(20):
+        assert staff.get(reverse("console:programme-detail", args=[programme.pk])).status_code == HTTPStatus.OK
+
+
+def test_the_owners_programme_page_reads_a_fixed_number_of_queries(member, vendor, django_assert_max_num_queries):
+    for _ in range(5):
+        ProgrammeFactory()
+        ParticipantFactory(vendor=vendor)
+        AidRecordFactory(vendor=vendor)
+
+    with django_assert_max_num_queries(20):
+        assert member.get(reverse("vendors:programme-list")).status_code == HTTPStatus.OK
+
+
+def test_staff_open_and_close_a_pendataan_round_after_a_confirmation(staff, owner, vendor):
+    response = staff.post(
+        reverse("console:round-create"),
+        {
+            "title": "Pendataan UMKM terdampak 2026",
+            "questions": ["omzet", "kebutuhan"],
+            "opens_on": TODAY().isoformat(),
+            "closes_on": (TODAY() + datetime.timedelta(days=14)).isoformat(),
+        },
+    )
+    data_round = DataRound.objects.get()
+    assert response.status_code == HTTPStatus.FOUND and data_round.questions == ["omzet", "kebutuhan"]
+    assert vendor.name in staff.get(reverse("console:round-detail", args=[data_round.pk])).content.decode()
+
+    close = reverse("console:round-close", args=[data_round.pk])
+    assert staff.get(close).status_code == HTTPStatus.OK
+    staff.post(close, {"reason": ""})
+
+    data_round.refresh_from_db()
+    assert data_round.status == DataRound.Status.CLOSED
+
+
+def test_a_round_closing_before_it_opens_is_refused_with_a_message(staff):
+    response = staff.post(
+        reverse("console:round-create"),
+        {
+            "title": "Pendataan",
+            "questions": ["omzet"],
+            "opens_on": TODAY().isoformat(),
+            "closes_on": (TODAY() - datetime.timedelta(days=1)).isoformat(),
+        },
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "Tanggal tutup tidak boleh sebelum tanggal buka." in response.content.decode()
