@@ -40,3 +40,17 @@ urlpatterns = [
     path("laporan/", portal.sales_report, name="sales-report"),
     re_path(r"^laporan/penjualan\.(?P<fmt>xlsx|csv)$", portal.sales_report_export, name="sales-report-export"),
 ]
+
+# Pembinaan: programmes open to the vendor, applications, aid received, pendataan (programs app).
+from .views import programs as portal_programs  # noqa: E402
+
+urlpatterns += [
+    path("program/", portal_programs.programme_list, name="programme-list"),
+    path("program/<int:pk>/", portal_programs.programme_detail, name="programme-detail"),
+    path("program/<int:pk>/daftar/", portal_programs.programme_apply, name="programme-apply"),
+    path("program/peserta/<int:pk>/", portal_programs.participation_detail, name="participation-detail"),
+    path("program/bantuan/<int:pk>/", portal_programs.aid_detail, name="aid-detail"),
+    path("program/bantuan/<int:pk>/<slug:which>/", portal_programs.aid_file, name="aid-file"),
+    path("program/kunjungan/<int:pk>/foto/", portal_programs.visit_photo, name="visit-photo"),
+    path("program/pendataan/<int:pk>/", portal_programs.round_answer, name="round-answer"),
+]

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "vendors",
     "catalog",
     "orders",
+    "programs",
     "portal",
     "console",
     "demo",
