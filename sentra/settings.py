@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "vendors",
     "catalog",
     "orders",
+    "reviews",
     "portal",
     "console",
     "demo",
