@@ -1,13 +1,27 @@
 """Writing reviews (services take `actor=`, raise DomainError, run in a transaction)."""
 
+import datetime
+
 from django.db import transaction
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sentra.exceptions import DomainError
 
 from .models import BODY_MAX, Review
 from .selectors import reviewable_lines
+
+EDIT_WINDOW = datetime.timedelta(days=7)
+
+
+def _clean(rating, body: str) -> str:
+    if not isinstance(rating, int) or isinstance(rating, bool) or not 1 <= rating <= 5:
+        raise DomainError(_("Nilai harus antara 1 dan 5 bintang."))
+    body = (body or "").strip()
+    if len(body) > BODY_MAX:
+        raise DomainError(_("Ulasan paling banyak %(max)d karakter.") % {"max": BODY_MAX})
+    return body
 
 
 @transaction.atomic
@@ -16,12 +30,21 @@ def create_review(*, actor, line_id: int, rating: int, body: str = "") -> Review
     line = reviewable_lines(actor).select_for_update(of=("self",)).filter(pk=line_id).first()
     if line is None:
         raise Http404
-    if not isinstance(rating, int) or not 1 <= rating <= 5:
-        raise DomainError(_("Nilai harus antara 1 dan 5 bintang."))
-    body = (body or "").strip()
-    if len(body) > BODY_MAX:
-        raise DomainError(_("Ulasan paling banyak %(max)d karakter.") % {"max": BODY_MAX})
+    body = _clean(rating, body)
     return Review.objects.create(line=line, product=line.product, shopper=actor, rating=rating, body=body)
+
+
+@transaction.atomic
+def update_review(*, actor, review_id: int, rating: int, body: str = "") -> Review:
+    """Edit one's own review within 7 days of writing it; anyone else gets a 404."""
+    review = Review.objects.select_for_update().filter(pk=review_id, shopper_id=actor.pk or 0).first()
+    if review is None:
+        raise Http404
+    if timezone.now() > review.created_at + EDIT_WINDOW:
+        raise DomainError(_("Ulasan hanya bisa diubah dalam 7 hari setelah ditulis."))
+    review.rating, review.body = rating, _clean(rating, body)
+    review.save(update_fields=["rating", "body", "updated_at"])
+    return review
 
 
 def sold_label(count: int) -> str:

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from orders.models import Reservation
 from reviews.models import Review
-from reviews.services import create_review, sold_label
+from reviews.services import create_review, sold_label, update_review
 from sentra.exceptions import DomainError
 from tests import factories
 
@@ -105,3 +105,26 @@ def test_anonymous_gets_404(product):
 )
 def test_sold_label(count, label):
     assert sold_label(count) == label
+
+
+def test_shopper_edits_within_7_days_only(shopper, product):
+    review = create_review(actor=shopper, line_id=collected_line(shopper, product).pk, rating=2, body="kurang")
+    review = update_review(actor=shopper, review_id=review.pk, rating=4, body="ternyata enak")
+    review.refresh_from_db()
+    assert (review.rating, review.body) == (4, "ternyata enak")
+    Review.objects.filter(pk=review.pk).update(created_at=timezone.now() - datetime.timedelta(days=8))
+    with pytest.raises(DomainError, match="7 hari"):
+        update_review(actor=shopper, review_id=review.pk, rating=5)
+
+
+def test_someone_else_cannot_edit(shopper, owner, product):
+    review = create_review(actor=shopper, line_id=collected_line(shopper, product).pk, rating=2)
+    for actor in (owner, factories.UserFactory()):
+        with pytest.raises(Http404):
+            update_review(actor=actor, review_id=review.pk, rating=5)
+
+
+def test_edit_validates_rating(shopper, product):
+    review = create_review(actor=shopper, line_id=collected_line(shopper, product).pk, rating=2)
+    with pytest.raises(DomainError):
+        update_review(actor=shopper, review_id=review.pk, rating=True)
