@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "catalog",
     "orders",
     "programs",
+    "reviews",
     "portal",
     "console",
     "demo",
