@@ -4,7 +4,9 @@ import pytest
 
 from tests.browser.conftest import screenshot, sign_in
 
-pytestmark = pytest.mark.browser
+# Like every browser test: the demo rows are rolled back by serializing the database, so the next test finds
+# the Site, content types and groups the migrations made (a plain flush would delete them).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 SIZES = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
 PAGES = [
