@@ -25,6 +25,7 @@ class CounterSaleForm(forms.Form):
     def __init__(self, data=None, *, products, **kwargs):
         super().__init__(data, **kwargs)
         self.products = list(products)
+        bad_quantity = _("Jumlah harus angka bulat 0 sampai %(most)d.") % {"most": MAX_QUANTITY}
         for product in self.products:
             self.fields[f"qty_{product.pk}"] = forms.IntegerField(
                 label=product.name,
@@ -32,6 +33,7 @@ class CounterSaleForm(forms.Form):
                 max_value=MAX_QUANTITY,
                 required=False,
                 widget=forms.NumberInput(attrs={"inputmode": "numeric", "placeholder": "0", "min": 0}),
+                error_messages=dict.fromkeys(("invalid", "min_value", "max_value"), bad_quantity),
             )
 
     def quantity_fields(self):
