@@ -27,9 +27,7 @@ class SaleError(DomainError):
     """A counter sale that breaks a rule; `str(error)` is the message to show."""
 
 
-def sale_record(
-    *, vendor: Vendor, actor, items: Mapping[int, int], payment: str, token: str = ""
-) -> CounterSale:
+def sale_record(*, vendor: Vendor, actor, items: Mapping[int, int], payment: str, token: str = "") -> CounterSale:
     """Record a counter sale of `items` (product pk → quantity) paid by `payment`, taking the stock off."""
     quantities = _clean_items(items)
     if payment not in CounterSale.Payment.values:

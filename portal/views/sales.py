@@ -31,7 +31,10 @@ def sale_create(request):
         data = form.cleaned_data
         try:
             sale = sale_record(
-                vendor=request.vendor, actor=request.user, items=data["items"], payment=data["payment"],
+                vendor=request.vendor,
+                actor=request.user,
+                items=data["items"],
+                payment=data["payment"],
                 token=data["token"],
             )
         except DomainError as error:
@@ -42,8 +45,14 @@ def sale_create(request):
     if not form.is_bound:
         form.initial["token"] = secrets.token_urlsafe(24)
     today = CounterSale.objects.for_vendor(request.vendor).on_day(timezone.localdate()).summary()
-    context = {"vendor": request.vendor, "form": form, "search": search, "query": query, "today": today,
-               "more": len(products) > LIST_LIMIT}
+    context = {
+        "vendor": request.vendor,
+        "form": form,
+        "search": search,
+        "query": query,
+        "today": today,
+        "more": len(products) > LIST_LIMIT,
+    }
     return render(request, "portal/sale_form.html", context)
 
 

@@ -123,7 +123,9 @@ def test_voiding_puts_the_stock_back_with_an_audit_row(vendor, owner, product):
     assert product.stock_on_hand == 10
     assert (sale.status, sale.voided_by, sale.void_reason) == (CounterSale.Status.VOIDED, owner, "Salah input")
     assert StockMovement.objects.get(reason=StockMovement.Reason.COUNTER_VOIDED).on_hand_delta == 3
-    assert CounterSaleEvent.objects.filter(sale=sale, from_status="sold", to_status="voided", reason="Salah input").exists()
+    assert CounterSaleEvent.objects.filter(
+        sale=sale, from_status="sold", to_status="voided", reason="Salah input"
+    ).exists()
 
 
 def test_a_sale_cannot_be_voided_twice(vendor, owner, product):
