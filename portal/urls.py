@@ -45,3 +45,17 @@ urlpatterns = [
     path("jual/<str:code>/", portal_sales.sale_detail, name="sale-detail"),
     path("jual/<str:code>/batal/", portal_sales.sale_void_view, name="sale-void"),
 ]
+
+# Pembinaan: programmes open to the vendor, applications, aid received, pendataan (programs app).
+from .views import programs as portal_programs  # noqa: E402
+
+urlpatterns += [
+    path("program/", portal_programs.programme_list, name="programme-list"),
+    path("program/<int:pk>/", portal_programs.programme_detail, name="programme-detail"),
+    path("program/<int:pk>/daftar/", portal_programs.programme_apply, name="programme-apply"),
+    path("program/peserta/<int:pk>/", portal_programs.participation_detail, name="participation-detail"),
+    path("program/bantuan/<int:pk>/", portal_programs.aid_detail, name="aid-detail"),
+    path("program/bantuan/<int:pk>/<slug:which>/", portal_programs.aid_file, name="aid-file"),
+    path("program/kunjungan/<int:pk>/foto/", portal_programs.visit_photo, name="visit-photo"),
+    path("program/pendataan/<int:pk>/", portal_programs.round_answer, name="round-answer"),
+]

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "catalog",
     "orders",
     "sales",
+    "programs",
+    "reviews",
     "portal",
     "console",
     "demo",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("catalog.urls")),
     path("", include("orders.urls")),
     path("", include("sales.urls")),
+    path("", include("programs.urls")),
     path("toko/", include("portal.urls")),
     path("dinas/", include("console.urls")),
     path("akun/", include("allauth.urls")),

@@ -27,6 +27,7 @@ CHROMIUM_ARGS = [
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
 PASSWORD = "sentra-demo"  # the public password of the demo accounts (SPEC §8)
 PHONE = {"width": 390, "height": 844}
+NARROW_PHONE = {"width": 360, "height": 780}  # the narrowest phone Sentra is designed for
 
 
 def pytest_collection_modifyitems(config, items):
@@ -51,9 +52,8 @@ def demo(transactional_db, monkeypatch, settings):
     call_command("seed_demo", "--force", "--products", "40", stdout=io.StringIO(), stderr=io.StringIO())
 
 
-@pytest.fixture
-def csp_violations(context):
-    """Collect CSP violations reported in the console of every page of the test's browser context."""
+def collect_csp_violations(context) -> list[str]:
+    """Return a list that fills with the CSP violations reported in the console of every page of `context`."""
     found: list[str] = []
 
     def watch(page):
@@ -70,6 +70,12 @@ def csp_violations(context):
     for page in context.pages:
         watch(page)
     return found
+
+
+@pytest.fixture
+def csp_violations(context):
+    """Collect CSP violations reported in the console of every page of the test's browser context."""
+    return collect_csp_violations(context)
 
 
 def screenshot(page, name: str) -> None:
