@@ -12,6 +12,7 @@ from catalog.services.badges import badges_refresh
 from catalog.services.vendor_copy import vendor_copy_refresh
 from orders.models import Reservation, StockMovement
 from programs.models import AidRecord, Participant, Programme
+from sales.models import CounterSale
 from vendors.models import Centre, ShopUnit, UnitAssignment, Vendor, VendorEvent
 
 from .accounts import AccountMaker
@@ -23,6 +24,7 @@ from .leftovers import former_staff_leaves, hire_former_staff, photoless_product
 from .products import PRODUCT_TYPES
 from .programs import ProgrammeMaker
 from .reservations import ReservationMaker
+from .sales import build_sales
 from .vendors import VendorMaker
 
 DEFAULT_PRODUCTS = 400
@@ -99,6 +101,7 @@ def _build(total_products: int, tick: Tick) -> None:
     former_staff_leaves(former_staff, catalogue[vendors[UMKM_VENDOR_SLUG].pk])
     tick("reservasi", target)
     ProgrammeMaker(rng=rng, dinas=users["dinas"]).build()
+    build_sales()
 
 
 def _vendors(maker: VendorMaker, tick: Tick) -> dict[str, Vendor]:
@@ -141,4 +144,5 @@ def demo_counts() -> dict[str, int]:
         "program": Programme.objects.count(),
         "peserta program": Participant.objects.count(),
         "bantuan": AidRecord.objects.count(),
+        "penjualan kasir": CounterSale.objects.count(),
     }

@@ -264,6 +264,8 @@ class StockMovement(models.Model):
         COLLECTED = "collected", _("Diambil pembeli")
         UNCOLLECTED = "uncollected", _("Penyerahan dibatalkan")
         SOLD_OFFLINE = "sold_offline", _("Terjual langsung di toko")
+        COUNTER_SOLD = "counter_sold", _("Terjual di kasir")
+        COUNTER_VOIDED = "counter_voided", _("Penjualan kasir dibatalkan")
 
     product = models.ForeignKey(Product, verbose_name=_("produk"), on_delete=models.PROTECT, related_name="movements")
     on_hand_delta = models.IntegerField(_("perubahan stok"), default=0)

@@ -4,6 +4,7 @@ templates, emails and tests: `vendors:product-list`)."""
 from django.urls import path, re_path
 
 from .views import catalog as portal_catalog
+from .views import sales as portal_sales
 from .views import vendor as portal
 
 app_name = "vendors"
@@ -39,6 +40,10 @@ urlpatterns = [
     path("label/", portal.labels, name="labels"),
     path("laporan/", portal.sales_report, name="sales-report"),
     re_path(r"^laporan/penjualan\.(?P<fmt>xlsx|csv)$", portal.sales_report_export, name="sales-report-export"),
+    path("jual/", portal_sales.sale_create, name="sale-create"),
+    path("jual/ringkasan/", portal_sales.sale_summary, name="sale-summary"),
+    path("jual/<str:code>/", portal_sales.sale_detail, name="sale-detail"),
+    path("jual/<str:code>/batal/", portal_sales.sale_void_view, name="sale-void"),
 ]
 
 # Pembinaan: programmes open to the vendor, applications, aid received, pendataan (programs app).

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "vendors",
     "catalog",
     "orders",
+    "sales",
     "programs",
     "reviews",
     "portal",

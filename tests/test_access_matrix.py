@@ -23,6 +23,7 @@ from PIL import Image
 from catalog.models import Product
 from catalog.services.certificates import certificate_submit
 from orders.models import StockMovement
+from sales.services import sale_record
 from tests import factories
 from vendors.models import Vendor
 
@@ -95,6 +96,10 @@ def world(centre) -> World:
     own_shop = _shop(centre, owner, "A-01")
     pending_shop = _shop(centre, pending_owner, "A-02", Vendor.Status.SUBMITTED, "ID18110000000000002")
     other_shop = _shop(centre, stranger, "B-01", number="ID18110000000000003")
+    for shop, seller in ((own_shop, owner), (other_shop, stranger)):
+        shop["counter_sale"] = sale_record(
+            vendor=shop["vendor"], actor=seller, items={shop["product"].pk: 1}, payment="cash"
+        )
     own_sale = factories.ReservationLineFactory(
         reservation__vendor=own_shop["vendor"], reservation__shopper=shopper, product=own_shop["product"]
     ).reservation
@@ -233,6 +238,11 @@ URLS: dict[str, Url] = {
     "vendors:labels": Url(),
     "vendors:sales-report": Url(),
     "vendors:sales-report-export": Url(kwargs=lambda o: {"fmt": "csv"}),
+    "vendors:sale-create": Url(),
+    "vendors:sale-summary": Url(),
+    "vendors:sale-detail": Url(kwargs=lambda o: {"code": o["counter_sale"].code}, scope="owned"),
+    "vendors:sale-void": Url(kwargs=lambda o: {"code": o["counter_sale"].code}, scope="owned"),
+    "sales:receipt": Url(kwargs=lambda o: {"token": o["counter_sale"].receipt_token}, scope="public"),
     "console:dashboard": Url(),
     "console:vendor-list": Url(),
     "console:vendor-detail": Url(kwargs=_pk("vendor"), scope="staff"),
@@ -356,6 +366,7 @@ ADMIN_NOBODY = {
     "django_tasks_database.dbtaskresult": {"add", "delete"},  # the task queue's own record
     "orders.reservation": {"add", "delete"},
     "orders.stockmovement": {"add", "delete"},
+    "sales.countersale": {"add", "delete"},
     "programs.programme": {"add", "delete"},  # pembinaan is written in the console only (programs/admin.py)
     "programs.participant": {"add", "delete"},
     "programs.aidrecord": {"add", "delete"},
@@ -490,6 +501,11 @@ MATRIX = {
     "vendors:labels":                       "login    apply    apply    200      200      apply    apply",
     "vendors:sales-report":                 "login    apply    apply    200      200      apply    apply",
     "vendors:sales-report-export":          "login    apply    apply    200      200      apply    apply",
+    "vendors:sale-create":                  "login    apply    apply    200      200      apply    apply",
+    "vendors:sale-summary":                 "login    apply    apply    200      200      apply    apply",
+    "vendors:sale-detail":                  "login    apply    apply    404      200/404  apply    apply",
+    "vendors:sale-void":                    "login    apply    apply    404      200/404  apply    apply",
+    "sales:receipt":                        "200      200      200      200      200      200      200",
     "console:dashboard":                    "login    403      403      403      403      200      200",
     "console:vendor-list":                  "login    403      403      403      403      200      200",
     "console:vendor-detail":                "login    403      403      403      403      200      200",

@@ -31,6 +31,7 @@ from vendors.models import UnitAssignment, Vendor
 START_PAGES = ["/", "/katalog/", "/umkm/", "/denah/", "/keranjang/", "/reservasi/", "/toko/", "/dinas/", "/sitemap.xml"]
 START_PAGES += ["/program/", "/toko/program/", "/dinas/program/", "/dinas/program/bantuan/"]  # pembinaan
 START_PAGES += ["/dinas/program/pendataan/"]
+START_PAGES += ["/toko/jual/ringkasan/"]  # counter sales: the day summary links every sale, void and receipt
 ROLES = [
     None,
     "pembeli@sentra.test",
@@ -191,6 +192,13 @@ class TestCrawl:
         assert pages and all(page.status_code == HTTPStatus.OK for page in pages)
         text = "".join(page.content.decode() for page in pages)
         assert "Sistem" in text and "Akun dihapus" in text
+
+    def test_the_owner_reaches_every_counter_sale_page(self, client):
+        statuses, failures = crawl(signed_in(client, "umkm@sentra.test"), START_PAGES)
+        assert not failures, "\n".join(failures)
+        reached = {pattern_of(path)[0] for path, status in statuses.items() if status == HTTPStatus.OK}
+        wanted = {"vendors:sale-create", "vendors:sale-summary", "vendors:sale-detail", "vendors:sale-void"}
+        assert wanted | {"sales:receipt"} <= reached, wanted - reached
 
     def test_no_admin_changelist_or_change_page_answers_5xx(self, client):
         signed_in(client, "admin@sentra.test")

@@ -186,3 +186,35 @@ def _stock_refused(product: Product) -> StockRefused:
     else:
         message = _("Stok hanya bisa dikurangi paling banyak %(most)s (stok sekarang %(on_hand)s).")
     return StockRefused(message % {"most": most, "held": held, "on_hand": product.stock_on_hand}, code="stock")
+
+
+def stock_sell(*, quantities: dict[Product, int], note: str, actor) -> None:
+    """Take sold quantities off the shelf with one conditional UPDATE each, never into what is reserved.
+
+    The caller locked the products (`lock_products`) in its transaction and rolls it back on OutOfStock.
+    Made-to-order products are produced for the buyer: their stock is left alone.
+    """
+    stocked = {p: q for p, q in sorted(quantities.items(), key=lambda item: item[0].pk) if not p.made_to_order}
+    for product, quantity in stocked.items():
+        rows = Product.objects.filter(pk=product.pk, stock_on_hand__gte=F("stock_reserved") + quantity)
+        if not rows.update(stock_on_hand=F("stock_on_hand") - quantity):
+            product.refresh_from_db(fields=["stock_on_hand", "stock_reserved"])
+            raise OutOfStock(product.name, product.stock_available)
+        product.stock_on_hand -= quantity
+    _ledger(stocked, -1, StockMovement.Reason.COUNTER_SOLD, note, actor)
+
+
+def stock_unsell(*, quantities: dict[Product, int], note: str, actor) -> None:
+    """Put the quantities of a voided sale back on the shelf (the caller locked the products)."""
+    stocked = {p: q for p, q in sorted(quantities.items(), key=lambda item: item[0].pk) if not p.made_to_order}
+    for product, quantity in stocked.items():
+        Product.objects.filter(pk=product.pk).update(stock_on_hand=F("stock_on_hand") + quantity)
+        product.stock_on_hand += quantity
+    _ledger(stocked, 1, StockMovement.Reason.COUNTER_VOIDED, note, actor)
+
+
+def _ledger(quantities: dict[Product, int], sign: int, reason: str, note: str, actor) -> None:
+    StockMovement.objects.bulk_create(
+        StockMovement(product=p, on_hand_delta=sign * q, reason=reason, note=note[:200], actor=actor)
+        for p, q in quantities.items()
+    )
