@@ -3,6 +3,7 @@ templates, emails and tests: `vendors:product-list`)."""
 
 from django.urls import path, re_path
 
+from .views import buyers as portal_buyers
 from .views import catalog as portal_catalog
 from .views import vendor as portal
 
@@ -39,4 +40,12 @@ urlpatterns = [
     path("label/", portal.labels, name="labels"),
     path("laporan/", portal.sales_report, name="sales-report"),
     re_path(r"^laporan/penjualan\.(?P<fmt>xlsx|csv)$", portal.sales_report_export, name="sales-report-export"),
+    path("mitra/", portal_buyers.b2b_list, name="b2b-list"),
+    path("mitra/rekap/", portal_buyers.b2b_statement, name="b2b-statement"),
+    path("mitra/faktur/<int:pk>/", portal_buyers.b2b_invoice, name="b2b-invoice"),
+    path("mitra/<int:pk>/", portal_buyers.b2b_detail, name="b2b-detail"),
+    path("mitra/<int:pk>/surat-jalan/", portal_buyers.b2b_delivery_note, name="b2b-delivery-note"),
+    path("mitra/<int:pk>/<slug:action>/", portal_buyers.b2b_action, name="b2b-action"),
+    path("produk/<int:pk>/grosir/", portal_buyers.price_tiers, name="price-tiers"),
+    path("grosir/<int:pk>/hapus/", portal_buyers.price_tier_remove, name="price-tier-delete"),
 ]
