@@ -45,7 +45,7 @@ def price_tier_set(*, product, min_quantity: int, price: int, actor) -> PriceTie
             {"price": [_("Harga grosir harus lebih murah dari harga satuan %(price)s.") % {"price": product.price}]}
         )
     tier = PriceTier(product=product, min_quantity=min_quantity, price=price)
-    clean_or_refuse(tier, validate_unique=False)
+    clean_or_refuse(tier, validate_unique=False, validate_constraints=False)
     tier, _created = PriceTier.objects.update_or_create(
         product=product, min_quantity=min_quantity, defaults={"price": price}
     )
