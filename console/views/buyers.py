@@ -112,7 +112,7 @@ def buyer_action(request, pk: int, action: str):
 
 @console_view("buyers.view_organisation")
 def b2b_report(request):
-    period = PeriodForm(request.GET, weeks=(4, 13, 26, 52), default_weeks=13)
+    period = PeriodForm(request.GET, weeks=(4, 13, 26, 52), default_weeks=13, dates=True)
     start, end = period.range()
     group = request.GET.get("per") if request.GET.get("per") in GROUPS else "month"
     rows = buyer_selectors.b2b_turnover(start=start, end=end, group_by=group)
