@@ -47,8 +47,12 @@ def test_a_verified_buyer_places_a_standing_order_and_sees_wholesale_prices(clie
     url = reverse("buyers:order-create") + f"?umkm={product.vendor_id}"
     assert "Rp20.000" in client.get(url).content.decode()
     data = {
-        "kind": "standing", "start_date": TOMORROW, "end_date": TOMORROW + datetime.timedelta(days=27),
-        "weekdays": ["0", "3"], "fulfilment": "delivery", f"qty_{product.pk}": "12",
+        "kind": "standing",
+        "start_date": TOMORROW,
+        "end_date": TOMORROW + datetime.timedelta(days=27),
+        "weekdays": ["0", "3"],
+        "fulfilment": "delivery",
+        f"qty_{product.pk}": "12",
     }
     response = client.post(url, data)
     order = BuyerOrder.objects.get()
@@ -163,5 +167,7 @@ def test_dinas_verifies_a_buyer_with_a_confirmation_page(client, dinas_user):
 def test_dinas_sees_b2b_turnover(client, dinas_user, delivered):
     client.force_login(dinas_user)
     for group in ("month", "buyer", "vendor", "region"):
-        page = client.get(reverse("console:b2b-report"), {"per": group, "dari": timezone.localdate(), "sampai": TOMORROW}).content.decode()
+        page = client.get(
+            reverse("console:b2b-report"), {"per": group, "dari": timezone.localdate(), "sampai": TOMORROW}
+        ).content.decode()
         assert "Rp75.000" in page, group
