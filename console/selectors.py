@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from catalog.models import Certificate, Product
 from orders.models import Reservation
+from programs.models import AidRecord, ParticipantEvent
 from sentra.charts import Bar, bar_chart, bars
 from sentra.money import format_rupiah
 from vendors.models import Regency, ShopUnit, UnitAssignment, Vendor
@@ -212,6 +213,7 @@ def vendor_timeline(vendor: Vendor, limit: int = 40) -> list[dict]:
         }
         for e in vendor.events.select_related("actor")[:limit]
     ]
+    entries += pembinaan_timeline(vendor, limit)
     records = list(vendor.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
     for record, previous in zip(records, [*records[1:], None], strict=False):
         if previous is None:
@@ -239,6 +241,34 @@ def vendor_timeline(vendor: Vendor, limit: int = 40) -> list[dict]:
                 }
             )
     return sorted(entries, key=lambda e: e["when"], reverse=True)[:limit]
+
+
+def pembinaan_timeline(vendor: Vendor, limit: int) -> list[dict]:
+    """Aid handed over to the vendor and the steps of its places in programmes, for the vendor's timeline."""
+    aid = AidRecord.objects.of_vendor(vendor).select_related("granted_by").order_by("-created_at")[:limit]
+    steps = ParticipantEvent.objects.filter(participant__vendor=vendor)
+    steps = steps.select_related("actor", "participant__programme")
+    entries = [
+        {
+            "when": a.created_at,
+            "who": a.granted_by,
+            "what": _("Bantuan diserahkan: %(item)s (%(value)s)") % {"item": a.item, "value": format_rupiah(a.value)},
+            "reason": a.note,
+            "kind": "aid",
+        }
+        for a in aid
+    ]
+    return entries + [
+        {
+            "when": e.created_at,
+            "who": e.actor,
+            "what": _("Program %(name)s: %(step)s")
+            % {"name": e.participant.programme.name, "step": e.get_outcome_display() or e.get_to_status_display()},
+            "reason": e.reason,
+            "kind": "programme",
+        }
+        for e in steps.order_by("-created_at")[:limit]
+    ]
 
 
 def vendor_dossier(vendor: Vendor) -> dict:

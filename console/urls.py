@@ -39,3 +39,34 @@ urlpatterns = [
     path("mitra/<int:pk>/", console_buyers.buyer_detail, name="buyer-detail"),
     path("mitra/<int:pk>/<slug:action>/", console_buyers.buyer_action, name="buyer-action"),
 ]
+
+# Pembinaan: programmes, participants, training days, visits, aid, pendataan and their reports (programs app).
+from console.views import programs as program_views  # noqa: E402
+
+urlpatterns += [
+    path("program/", program_views.programme_list, name="programme-list"),
+    path("program/baru/", program_views.programme_create, name="programme-create"),
+    path("program/<int:pk>/", program_views.programme_detail, name="programme-detail"),
+    path("program/<int:pk>/ubah/", program_views.programme_edit, name="programme-edit"),
+    path("program/<int:pk>/peserta/", program_views.programme_enrol, name="programme-enrol"),
+    path("program/<int:pk>/pertemuan/", program_views.meeting_add, name="meeting-add"),
+    path("program/<int:pk>/<slug:action>/", program_views.programme_action, name="programme-action"),
+    path("program/pertemuan/<int:pk>/", program_views.meeting_attendance, name="meeting-attendance"),
+    path("program/peserta/<int:pk>/", program_views.participant_detail, name="participant-detail"),
+    path("program/peserta/<int:pk>/hasil/", program_views.participant_outcome, name="participant-outcome"),
+    path("program/peserta/<int:pk>/kunjungan/", program_views.visit_add, name="visit-add"),
+    path("program/peserta/<int:pk>/<slug:action>/", program_views.participant_action, name="participant-action"),
+    path("program/umkm/", program_views.vendor_search, name="programme-umkm-search"),
+    path("program/umkm/<int:pk>/", program_views.vendor_history_page, name="programme-umkm-history"),
+    path("program/bantuan/", program_views.aid_list, name="aid-list"),
+    path("program/bantuan/baru/<int:vendor_pk>/", program_views.aid_create, name="aid-create"),
+    path("program/bantuan/<int:pk>/", program_views.aid_detail, name="aid-detail"),
+    path("program/pendataan/", program_views.round_list, name="round-list"),
+    path("program/pendataan/baru/", program_views.round_create, name="round-create"),
+    path("program/pendataan/<int:pk>/", program_views.round_detail, name="round-detail"),
+    path("program/pendataan/<int:pk>/tutup/", program_views.round_close, name="round-close"),
+    path("program/pendataan/<int:pk>/unduh.xlsx", program_views.round_download, name="round-xlsx"),
+    path("program/laporan/", program_views.programme_reports, name="programme-reports"),
+    path("program/laporan/calon-penerima/", program_views.aid_candidates, name="aid-candidates"),
+    path("program/laporan/<slug:slug>.xlsx", program_views.programme_report_download, name="programme-xlsx"),
+]

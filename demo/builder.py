@@ -11,6 +11,7 @@ from catalog.models import Certificate, Product, ProductImage
 from catalog.services.badges import badges_refresh
 from catalog.services.vendor_copy import vendor_copy_refresh
 from orders.models import Reservation, StockMovement
+from programs.models import AidRecord, Participant, Programme
 from vendors.models import Centre, ShopUnit, UnitAssignment, Vendor, VendorEvent
 
 from .accounts import AccountMaker
@@ -20,6 +21,7 @@ from .certificates import CertificateMaker
 from .data import ACCOUNTS, UMKM_VENDOR_SLUG, VENDORS, Account
 from .leftovers import former_staff_leaves, hire_former_staff, photoless_product
 from .products import PRODUCT_TYPES
+from .programs import ProgrammeMaker
 from .reservations import ReservationMaker
 from .vendors import VendorMaker
 
@@ -96,6 +98,7 @@ def _build(total_products: int, tick: Tick) -> None:
     reservations.make(tickets, catalogue)
     former_staff_leaves(former_staff, catalogue[vendors[UMKM_VENDOR_SLUG].pk])
     tick("reservasi", target)
+    ProgrammeMaker(rng=rng, dinas=users["dinas"]).build()
 
 
 def _vendors(maker: VendorMaker, tick: Tick) -> dict[str, Vendor]:
@@ -135,4 +138,7 @@ def demo_counts() -> dict[str, int]:
         "reservasi": Reservation.objects.count(),
         "mutasi stok": StockMovement.objects.count(),
         "pengguna": get_user_model().objects.count(),
+        "program": Programme.objects.count(),
+        "peserta program": Participant.objects.count(),
+        "bantuan": AidRecord.objects.count(),
     }

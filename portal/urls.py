@@ -49,3 +49,17 @@ urlpatterns = [
     path("produk/<int:pk>/grosir/", portal_buyers.price_tiers, name="price-tiers"),
     path("grosir/<int:pk>/hapus/", portal_buyers.price_tier_remove, name="price-tier-delete"),
 ]
+
+# Pembinaan: programmes open to the vendor, applications, aid received, pendataan (programs app).
+from .views import programs as portal_programs  # noqa: E402
+
+urlpatterns += [
+    path("program/", portal_programs.programme_list, name="programme-list"),
+    path("program/<int:pk>/", portal_programs.programme_detail, name="programme-detail"),
+    path("program/<int:pk>/daftar/", portal_programs.programme_apply, name="programme-apply"),
+    path("program/peserta/<int:pk>/", portal_programs.participation_detail, name="participation-detail"),
+    path("program/bantuan/<int:pk>/", portal_programs.aid_detail, name="aid-detail"),
+    path("program/bantuan/<int:pk>/<slug:which>/", portal_programs.aid_file, name="aid-file"),
+    path("program/kunjungan/<int:pk>/foto/", portal_programs.visit_photo, name="visit-photo"),
+    path("program/pendataan/<int:pk>/", portal_programs.round_answer, name="round-answer"),
+]

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "catalog",
     "orders",
     "buyers",
+    "programs",
     "portal",
     "console",
     "demo",

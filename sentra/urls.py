@@ -12,6 +12,7 @@ admin.site.login = views.admin_login
 urlpatterns = [
     path("", include("catalog.urls")),
     path("", include("orders.urls")),
+    path("", include("programs.urls")),
     path("toko/", include("portal.urls")),
     path("dinas/", include("console.urls")),
     path("mitra/", include("buyers.urls")),

@@ -117,6 +117,7 @@ def world(centre) -> World:
     factories.VendorFactory().transition("suspended", actor=users["dinas"], reason="Uji akses")
     StockMovement.objects.create(product=other_shop["product"], on_hand_delta=10, reason="initial")
     _queued_task_result()
+    _pembinaan(mine["member"], theirs)
     return World(users=users, mine=mine, theirs=theirs, public=own_shop)
 
 
@@ -132,6 +133,36 @@ def _b2b(shop: dict, buyer) -> dict:
     invoice = drops.occurrence_deliver(occurrence=drop, actor=None)
     tier = PriceTier.objects.create(product=shop["product"], min_quantity=10, price=1000)
     return {"organisation": organisation, "buyer_order": order, "drop": drop, "invoice": invoice, "tier": tier}
+
+
+def _pembinaan(own: dict, theirs: dict) -> None:
+    """Programmes, places, a meeting, visits, aid and a pendataan round (programs app) for the rows below."""
+    from django.core.files.base import ContentFile
+
+    from programs.models import MonitoringVisit, Participant
+    from tests.programs.factories import (
+        AidRecordFactory,
+        DataRoundFactory,
+        MeetingFactory,
+        ProgrammeFactory,
+        RunningProgrammeFactory,
+    )
+
+    programme = RunningProgrammeFactory()
+    for objects in (own, theirs):
+        place = Participant.objects.create(programme=programme, vendor=objects["vendor"], status="selected")
+        visit = MonitoringVisit(participant=place, visited_on=programme.starts_on, note="Kunjungan")
+        visit.photo.save("foto.png", ContentFile(_png()), save=False)
+        visit.save()
+        aid = AidRecordFactory(vendor=objects["vendor"])
+        aid.photo.save("foto.png", ContentFile(_png()))
+        objects |= {"participant": place, "visit": visit, "aid": aid}
+    theirs |= {
+        "programme": programme,
+        "open_programme": ProgrammeFactory(),
+        "meeting": MeetingFactory(programme=programme),
+        "round": DataRoundFactory(),
+    }
 
 
 def _queued_task_result() -> None:
@@ -264,6 +295,40 @@ URLS: dict[str, Url] = {
     "console:reports": Url(),
     "console:report-xlsx": Url(kwargs=lambda o: {"slug": "umkm"}),
     "console:report-csv": Url(kwargs=lambda o: {"slug": "umkm"}),
+    "programs:programme-list": Url(),
+    "vendors:programme-list": Url(),
+    "vendors:programme-detail": Url(kwargs=_pk("programme")),
+    "vendors:programme-apply": Url("post", kwargs=_pk("open_programme"), data={"motivation": "Ingin belajar."}),
+    "vendors:participation-detail": Url(kwargs=_pk("participant"), scope="owned"),
+    "vendors:aid-detail": Url(kwargs=_pk("aid"), scope="owned"),
+    "vendors:aid-file": Url(kwargs=lambda o: {"pk": o["aid"].pk, "which": "foto"}, scope="owned"),
+    "vendors:visit-photo": Url(kwargs=_pk("visit"), scope="owned"),
+    "vendors:round-answer": Url(kwargs=_pk("round")),
+    "console:programme-list": Url(),
+    "console:programme-create": Url(),
+    "console:programme-detail": Url(kwargs=_pk("programme"), scope="staff"),
+    "console:programme-edit": Url(kwargs=_pk("programme"), scope="staff"),
+    "console:programme-enrol": Url("post", kwargs=_pk("programme"), scope="staff"),
+    "console:meeting-add": Url("post", kwargs=_pk("programme"), scope="staff"),
+    "console:programme-action": Url(kwargs=lambda o: {"pk": o["programme"].pk, "action": "batalkan"}, scope="staff"),
+    "console:meeting-attendance": Url(kwargs=_pk("meeting"), scope="staff"),
+    "console:participant-detail": Url(kwargs=_pk("participant"), scope="staff"),
+    "console:participant-outcome": Url("post", kwargs=_pk("participant"), scope="staff"),
+    "console:visit-add": Url("post", kwargs=_pk("participant"), scope="staff"),
+    "console:participant-action": Url(kwargs=lambda o: {"pk": o["participant"].pk, "action": "tolak"}, scope="staff"),
+    "console:programme-umkm-search": Url(),
+    "console:programme-umkm-history": Url(kwargs=_pk("vendor"), scope="staff"),
+    "console:aid-list": Url(),
+    "console:aid-create": Url(kwargs=lambda o: {"vendor_pk": o["vendor"].pk}, scope="staff"),
+    "console:aid-detail": Url(kwargs=_pk("aid"), scope="staff"),
+    "console:round-list": Url(),
+    "console:round-create": Url(),
+    "console:round-detail": Url(kwargs=_pk("round"), scope="staff"),
+    "console:round-close": Url(kwargs=_pk("round"), scope="staff"),
+    "console:round-xlsx": Url(kwargs=_pk("round"), scope="staff"),
+    "console:programme-reports": Url(),
+    "console:aid-candidates": Url(),
+    "console:programme-xlsx": Url(kwargs=lambda o: {"slug": "program"}),
     "account_login": Url(),
     "account_logout": Url(),
     "account_inactive": Url(),
@@ -320,6 +385,10 @@ DINAS_ADMIN_PERMISSIONS = {
     "catalog.certificate": {"view", "change"},
     "orders.reservation": {"view"},
     "orders.stockmovement": {"view"},
+    "programs.programme": {"view"},
+    "programs.participant": {"view"},
+    "programs.aidrecord": {"view"},
+    "programs.dataround": {"view"},
 }
 # Ledgers nobody writes by hand in the admin, not even a superuser.
 ADMIN_NOBODY = {
@@ -328,6 +397,10 @@ ADMIN_NOBODY = {
     "django_tasks_database.dbtaskresult": {"add", "delete"},  # the task queue's own record
     "orders.reservation": {"add", "delete"},
     "orders.stockmovement": {"add", "delete"},
+    "programs.programme": {"add", "delete"},  # pembinaan is written in the console only (programs/admin.py)
+    "programs.participant": {"add", "delete"},
+    "programs.aidrecord": {"add", "delete"},
+    "programs.dataround": {"add", "delete"},
 }
 ADMIN_VIEWS = {"changelist": "view", "add": "add", "change": "view", "delete": "delete", "history": "view"}
 
@@ -502,6 +575,40 @@ MATRIX = {
     "console:b2b-report":                   "login    403      403      403      403      200      200",
     "console:buyer-detail":                 "login    403      403      403      403      200      200",
     "console:buyer-action":                 "login    403      403      403      403      200      200",
+    "programs:programme-list":              "200      200      200      200      200      200      200",
+    "vendors:programme-list":               "login    apply    apply    200      200      apply    apply",
+    "vendors:programme-detail":             "login    apply    apply    200      200      apply    apply",
+    "vendors:programme-apply":              "login    apply    apply    400      302      apply    apply",
+    "vendors:participation-detail":         "login    apply    apply    404      200/404  apply    apply",
+    "vendors:aid-detail":                   "login    apply    apply    404      200/404  apply    apply",
+    "vendors:aid-file":                     "404      404      404      404      200/404  200      200",
+    "vendors:visit-photo":                  "404      404      404      404      200/404  200      200",
+    "vendors:round-answer":                 "login    apply    apply    200      200      apply    apply",
+    "console:programme-list":               "login    403      403      403      403      200      200",
+    "console:programme-create":             "login    403      403      403      403      200      200",
+    "console:programme-detail":             "login    403      403      403      403      200      200",
+    "console:programme-edit":               "login    403      403      403      403      200      200",
+    "console:programme-enrol":              "login    403      403      403      403      302      302",
+    "console:meeting-add":                  "login    403      403      403      403      400      400",
+    "console:programme-action":             "login    403      403      403      403      200      200",
+    "console:meeting-attendance":           "login    403      403      403      403      200      200",
+    "console:participant-detail":           "login    403      403      403      403      200      200",
+    "console:participant-outcome":          "login    403      403      403      403      400      400",
+    "console:visit-add":                    "login    403      403      403      403      400      400",
+    "console:participant-action":           "login    403      403      403      403      200      200",
+    "console:programme-umkm-search":        "login    403      403      403      403      200      200",
+    "console:programme-umkm-history":       "login    403      403      403      403      200      200",
+    "console:aid-list":                     "login    403      403      403      403      200      200",
+    "console:aid-create":                   "login    403      403      403      403      200      200",
+    "console:aid-detail":                   "login    403      403      403      403      200      200",
+    "console:round-list":                   "login    403      403      403      403      200      200",
+    "console:round-create":                 "login    403      403      403      403      200      200",
+    "console:round-detail":                 "login    403      403      403      403      200      200",
+    "console:round-close":                  "login    403      403      403      403      200      200",
+    "console:round-xlsx":                   "login    403      403      403      403      200      200",
+    "console:programme-reports":            "login    403      403      403      403      200      200",
+    "console:aid-candidates":               "login    403      403      403      403      200      200",
+    "console:programme-xlsx":               "login    403      403      403      403      200      200",
     "account_login":                        "200      302      302      302      302      302      302",
     "account_logout":                       "302      200      200      200      200      200      200",
     "account_inactive":                     "200      200      200      200      200      200      200",

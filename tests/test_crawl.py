@@ -29,6 +29,8 @@ from orders.models import Reservation, StockMovement
 from vendors.models import UnitAssignment, Vendor
 
 START_PAGES = ["/", "/katalog/", "/umkm/", "/denah/", "/keranjang/", "/reservasi/", "/toko/", "/dinas/", "/sitemap.xml"]
+START_PAGES += ["/program/", "/toko/program/", "/dinas/program/", "/dinas/program/bantuan/"]  # pembinaan
+START_PAGES += ["/dinas/program/pendataan/"]
 ROLES = [
     None,
     "pembeli@sentra.test",

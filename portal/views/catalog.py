@@ -2,7 +2,7 @@
 private scans. Every view: access check → form → one service call → message → redirect."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +13,6 @@ from catalog.access import access_certificate, access_product, access_product_im
 from catalog.models import Certificate, Product
 from catalog.services import certificates as certificate_services
 from catalog.services import products as product_services
-from catalog.services.certificates import scan_type
 from orders.models import StockMovement
 from orders.services import products as listing_services
 from orders.services.stock import stock_adjust
@@ -27,6 +26,7 @@ from portal.forms import (
     ProductStatusForm,
     StockAdjustForm,
 )
+from portal.private_files import private_file_response
 from sentra.exceptions import DomainError
 from sentra.forms import add_domain_error
 
@@ -256,18 +256,4 @@ def certificate_edit(request, pk):
 def certificate_scan(request, pk):
     """Stream a private scan to a member of its vendor or to Dinas staff; 404 to everyone else."""
     certificate = access_certificate(request.user, pk)
-    if not certificate.scan:
-        raise Http404
-    try:
-        handle = certificate.scan.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404 from None
-    kind = scan_type(handle.read(8))
-    handle.seek(0)
-    extension, content_type = kind or ("bin", "application/octet-stream")
-    response = FileResponse(handle, content_type=content_type, filename=f"sertifikat-{certificate.pk}.{extension}")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    # Nothing on the page may load or run anything; no sandbox: Chrome will not render PDFs in a sandbox.
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; object-src 'self'"
-    return response
+    return private_file_response(certificate.scan, f"sertifikat-{certificate.pk}")
