@@ -31,6 +31,14 @@ from vendors.models import UnitAssignment, Vendor
 START_PAGES = ["/", "/katalog/", "/umkm/", "/denah/", "/keranjang/", "/reservasi/", "/toko/", "/dinas/", "/sitemap.xml"]
 START_PAGES += ["/program/", "/toko/program/", "/dinas/program/", "/dinas/program/bantuan/"]  # pembinaan
 START_PAGES += ["/dinas/program/pendataan/"]
+START_PAGES += [
+    "/mitra/",
+    "/mitra/daftar/",
+    "/toko/mitra/",
+    "/toko/mitra/rekap/",
+    "/dinas/mitra/",
+    "/dinas/mitra/laporan/",
+]
 ROLES = [
     None,
     "pembeli@sentra.test",
