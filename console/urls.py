@@ -3,6 +3,7 @@
 from django.urls import path
 
 from console import views
+from console.views import buyers as console_buyers
 from console.views.certificates import certificate_revoke
 
 app_name = "console"
@@ -33,6 +34,10 @@ urlpatterns = [
     path("laporan/", views.reports, name="reports"),
     path("laporan/<slug:slug>.xlsx", views.report_download, {"fmt": "xlsx"}, name="report-xlsx"),
     path("laporan/<slug:slug>.csv", views.report_download, {"fmt": "csv"}, name="report-csv"),
+    path("mitra/", console_buyers.buyer_list, name="buyer-list"),
+    path("mitra/laporan/", console_buyers.b2b_report, name="b2b-report"),
+    path("mitra/<int:pk>/", console_buyers.buyer_detail, name="buyer-detail"),
+    path("mitra/<int:pk>/<slug:action>/", console_buyers.buyer_action, name="buyer-action"),
 ]
 
 # Pembinaan: programmes, participants, training days, visits, aid, pendataan and their reports (programs app).

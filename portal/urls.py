@@ -3,6 +3,7 @@ templates, emails and tests: `vendors:product-list`)."""
 
 from django.urls import path, re_path
 
+from .views import buyers as portal_buyers
 from .views import catalog as portal_catalog
 from .views import sales as portal_sales
 from .views import vendor as portal
@@ -44,6 +45,14 @@ urlpatterns = [
     path("jual/ringkasan/", portal_sales.sale_summary, name="sale-summary"),
     path("jual/<str:code>/", portal_sales.sale_detail, name="sale-detail"),
     path("jual/<str:code>/batal/", portal_sales.sale_void_view, name="sale-void"),
+    path("mitra/", portal_buyers.b2b_list, name="b2b-list"),
+    path("mitra/rekap/", portal_buyers.b2b_statement, name="b2b-statement"),
+    path("mitra/faktur/<int:pk>/", portal_buyers.b2b_invoice, name="b2b-invoice"),
+    path("mitra/<int:pk>/", portal_buyers.b2b_detail, name="b2b-detail"),
+    path("mitra/<int:pk>/surat-jalan/", portal_buyers.b2b_delivery_note, name="b2b-delivery-note"),
+    path("mitra/<int:pk>/<slug:action>/", portal_buyers.b2b_action, name="b2b-action"),
+    path("produk/<int:pk>/grosir/", portal_buyers.price_tiers, name="price-tiers"),
+    path("grosir/<int:pk>/hapus/", portal_buyers.price_tier_remove, name="price-tier-delete"),
 ]
 
 # Pembinaan: programmes open to the vendor, applications, aid received, pendataan (programs app).

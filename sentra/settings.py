@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "catalog",
     "orders",
     "sales",
+    "buyers",
     "programs",
     "reviews",
     "portal",
@@ -314,6 +315,8 @@ SENTRA_MAX_OPEN_RESERVATIONS = env.int("SENTRA_MAX_OPEN_RESERVATIONS", default=5
 SENTRA_PICKUP_WINDOW_DAYS = env.int("SENTRA_PICKUP_WINDOW_DAYS", default=7)
 SENTRA_CERTIFICATE_WARNING_DAYS = env.int("SENTRA_CERTIFICATE_WARNING_DAYS", default=60)
 SENTRA_PAGE_SIZE = env.int("SENTRA_PAGE_SIZE", default=24)
+SENTRA_B2B_CUTOFF_HOUR = env.int("SENTRA_B2B_CUTOFF_HOUR", default=17)  # drops confirmed by this hour, day before
+SENTRA_B2B_PAYMENT_DAYS = env.int("SENTRA_B2B_PAYMENT_DAYS", default=14)  # faktur due date
 # Lists count their results up to this many ("Lebih dari 240 produk"), then page on with "next": counting up to
 # 1,000 rows of a narrow filter on 200,000 products cost as much as a whole page (see bench/README.md).
 SENTRA_COUNT_CAP = 240

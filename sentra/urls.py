@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("programs.urls")),
     path("toko/", include("portal.urls")),
     path("dinas/", include("console.urls")),
+    path("mitra/", include("buyers.urls")),
     path("akun/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

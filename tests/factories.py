@@ -185,3 +185,38 @@ class ReservationLineFactory(DjangoModelFactory):
     sale_unit = factory.LazyAttribute(lambda o: o.product.sale_unit)
     unit_price = factory.LazyAttribute(lambda o: o.product.price)
     quantity = 1
+
+
+class OrganisationFactory(DjangoModelFactory):
+    """A verified institutional buyer; `member=user` makes that user its contact person."""
+
+    class Meta:
+        model = "buyers.Organisation"
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Hotel Uji {n}")
+    kind = "hotel"
+    address = "Jl. Raden Intan 1, Bandar Lampung"
+    regency = factory.LazyFunction(lambda: regency("18.71"))
+    status = "verified"
+
+    @factory.post_generation
+    def member(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.memberships.create(user=extracted, role="owner")
+
+
+def buyer_order(organisation, product, *, quantity: int = 2, days: int = 1, **kwargs):
+    """A one-off order of `quantity` × `product` for in `days` days, placed through the service (drop made)."""
+    from buyers.services.orders import Wanted, order_place
+
+    return order_place(
+        organisation=organisation,
+        vendor=product.vendor,
+        kind=kwargs.pop("kind", "one_off"),
+        lines=[Wanted(product, quantity)],
+        start_date=timezone.localdate() + datetime.timedelta(days=days),
+        fulfilment=kwargs.pop("fulfilment", "delivery"),
+        actor=None,
+        **kwargs,
+    )

@@ -114,12 +114,30 @@ def world(centre) -> World:
         "pending": pending_shop,
     }
     theirs = other_shop | {"reservation": other_sale}
+    own_b2b, other_b2b = _b2b(own_shop, shopper), _b2b(other_shop, factories.UserFactory(username="hotel-lain"))
+    mine["member"] |= own_b2b
+    mine["shopper"] |= own_b2b
+    theirs |= other_b2b
     # Rows the admin lists that nothing above creates: a vendor decision and a stock movement.
     factories.VendorFactory().transition("suspended", actor=users["dinas"], reason="Uji akses")
     StockMovement.objects.create(product=other_shop["product"], on_hand_delta=10, reason="initial")
     _queued_task_result()
     _pembinaan(mine["member"], theirs)
     return World(users=users, mine=mine, theirs=theirs, public=own_shop)
+
+
+def _b2b(shop: dict, buyer) -> dict:
+    """An institutional buyer (contact `buyer`) with a delivered drop from `shop`, its faktur, a wholesale price."""
+    from buyers.models import PriceTier
+    from buyers.services import occurrences as drops
+
+    organisation = factories.OrganisationFactory(member=buyer)
+    order = factories.buyer_order(organisation, shop["product"])
+    drop = order.occurrences.get()
+    drops.occurrence_confirm(occurrence=drop, actor=None)
+    invoice = drops.occurrence_deliver(occurrence=drop, actor=None)
+    tier = PriceTier.objects.create(product=shop["product"], min_quantity=10, price=1000)
+    return {"organisation": organisation, "buyer_order": order, "drop": drop, "invoice": invoice, "tier": tier}
 
 
 def _pembinaan(own: dict, theirs: dict) -> None:
@@ -243,6 +261,29 @@ URLS: dict[str, Url] = {
     "vendors:sale-detail": Url(kwargs=lambda o: {"code": o["counter_sale"].code}, scope="owned"),
     "vendors:sale-void": Url(kwargs=lambda o: {"code": o["counter_sale"].code}, scope="owned"),
     "sales:receipt": Url(kwargs=lambda o: {"token": o["counter_sale"].receipt_token}, scope="public"),
+    "buyers:dashboard": Url(),
+    "buyers:register": Url(),
+    "buyers:resubmit": Url("post"),
+    "buyers:order-create": Url(),
+    "buyers:order-detail": Url(kwargs=_pk("buyer_order"), scope="owned"),
+    "buyers:order-action": Url(kwargs=lambda o: {"pk": o["buyer_order"].pk, "action": "batalkan"}, scope="owned"),
+    "buyers:occurrence-detail": Url(kwargs=_pk("drop"), scope="owned"),
+    "buyers:occurrence-action": Url(kwargs=lambda o: {"pk": o["drop"].pk, "action": "batalkan"}, scope="owned"),
+    "buyers:delivery-note": Url(kwargs=_pk("drop"), scope="owned"),
+    "buyers:invoice": Url(kwargs=_pk("invoice"), scope="owned"),
+    "buyers:statement": Url(),
+    "vendors:b2b-list": Url(),
+    "vendors:b2b-statement": Url(),
+    "vendors:b2b-detail": Url(kwargs=_pk("drop"), scope="owned"),
+    "vendors:b2b-delivery-note": Url(kwargs=_pk("drop"), scope="owned"),
+    "vendors:b2b-action": Url(kwargs=lambda o: {"pk": o["drop"].pk, "action": "konfirmasi"}, scope="owned"),
+    "vendors:b2b-invoice": Url(kwargs=_pk("invoice"), scope="owned"),
+    "vendors:price-tiers": Url(kwargs=_pk("product"), scope="owned"),
+    "vendors:price-tier-delete": Url("post", kwargs=_pk("tier"), scope="owned"),
+    "console:buyer-list": Url(),
+    "console:b2b-report": Url(),
+    "console:buyer-detail": Url(kwargs=_pk("organisation"), scope="staff"),
+    "console:buyer-action": Url(kwargs=lambda o: {"pk": o["organisation"].pk, "action": "verifikasi"}, scope="staff"),
     "console:dashboard": Url(),
     "console:vendor-list": Url(),
     "console:vendor-detail": Url(kwargs=_pk("vendor"), scope="staff"),
@@ -358,6 +399,9 @@ DINAS_ADMIN_PERMISSIONS = {
     "programs.participant": {"view"},
     "programs.aidrecord": {"view"},
     "programs.dataround": {"view"},
+    "buyers.organisation": {"view"},
+    "buyers.buyerorder": {"view"},
+    "buyers.invoice": {"view"},
 }
 # Ledgers nobody writes by hand in the admin, not even a superuser.
 ADMIN_NOBODY = {
@@ -371,6 +415,10 @@ ADMIN_NOBODY = {
     "programs.participant": {"add", "delete"},
     "programs.aidrecord": {"add", "delete"},
     "programs.dataround": {"add", "delete"},
+    "buyers.organisation": {"add", "delete"},  # verified in the console, ordered by buyers (buyers/admin.py)
+    "buyers.buyerorder": {"add", "delete"},
+    "buyers.occurrence": {"add", "delete"},
+    "buyers.invoice": {"add", "delete"},
 }
 ADMIN_VIEWS = {"changelist": "view", "add": "add", "change": "view", "delete": "delete", "history": "view"}
 
@@ -527,6 +575,29 @@ MATRIX = {
     "console:reports":                      "login    403      403      403      403      200      200",
     "console:report-xlsx":                  "login    403      403      403      403      200      200",
     "console:report-csv":                   "login    403      403      403      403      200      200",
+    "buyers:dashboard":                     "login    302      200      302      302      302      302",
+    "buyers:register":                      "login    200      302      200      200      200      200",
+    "buyers:resubmit":                      "login    302      302      302      302      302      302",
+    "buyers:order-create":                  "login    302      200      302      302      302      302",
+    "buyers:order-detail":                  "login    302      200/404  302      302      302      302",
+    "buyers:order-action":                  "login    302      200/404  302      302      302      302",
+    "buyers:occurrence-detail":             "login    302      200/404  302      302      302      302",
+    "buyers:occurrence-action":             "login    302      200/404  302      302      302      302",
+    "buyers:delivery-note":                 "login    302      200/404  302      302      302      302",
+    "buyers:invoice":                       "login    302      200/404  302      302      302      302",
+    "buyers:statement":                     "login    302      200      302      302      302      302",
+    "vendors:b2b-list":                     "login    apply    apply    200      200      apply    apply",
+    "vendors:b2b-statement":                "login    apply    apply    200      200      apply    apply",
+    "vendors:b2b-detail":                   "login    apply    apply    404      200/404  apply    apply",
+    "vendors:b2b-delivery-note":            "login    apply    apply    404      200/404  apply    apply",
+    "vendors:b2b-action":                   "login    apply    apply    404      302/404  apply    apply",
+    "vendors:b2b-invoice":                  "login    apply    apply    404      200/404  apply    apply",
+    "vendors:price-tiers":                  "login    apply    apply    200/404  200/404  apply    apply",
+    "vendors:price-tier-delete":            "login    apply    apply    404      302/404  apply    apply",
+    "console:buyer-list":                   "login    403      403      403      403      200      200",
+    "console:b2b-report":                   "login    403      403      403      403      200      200",
+    "console:buyer-detail":                 "login    403      403      403      403      200      200",
+    "console:buyer-action":                 "login    403      403      403      403      200      200",
     "programs:programme-list":              "200      200      200      200      200      200      200",
     "vendors:programme-list":               "login    apply    apply    200      200      apply    apply",
     "vendors:programme-detail":             "login    apply    apply    200      200      apply    apply",

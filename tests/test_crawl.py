@@ -32,6 +32,14 @@ START_PAGES = ["/", "/katalog/", "/umkm/", "/denah/", "/keranjang/", "/reservasi
 START_PAGES += ["/program/", "/toko/program/", "/dinas/program/", "/dinas/program/bantuan/"]  # pembinaan
 START_PAGES += ["/dinas/program/pendataan/"]
 START_PAGES += ["/toko/jual/ringkasan/"]  # counter sales: the day summary links every sale, void and receipt
+START_PAGES += [
+    "/mitra/",
+    "/mitra/daftar/",
+    "/toko/mitra/",
+    "/toko/mitra/rekap/",
+    "/dinas/mitra/",
+    "/dinas/mitra/laporan/",
+]
 ROLES = [
     None,
     "pembeli@sentra.test",

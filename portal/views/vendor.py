@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from buyers.selectors import tomorrow_drops
 from catalog.models import Product
 from orders.access import access_reservation
 from orders.models import Reservation
@@ -65,6 +66,7 @@ def dashboard(request):
         "expiring": vendor.certificates.expiring(60, on=today).count(),
         "units": UnitAssignment.objects.active(today).of_vendor(vendor).with_people(),
         "memberships": memberships_of(request.user),
+        "b2b_tomorrow": tomorrow_drops(vendor),
     }
     return render(request, "portal/dashboard.html", context)
 
