@@ -14,6 +14,11 @@ PAGES = [
     ("pembeli@sentra.test", "/reservasi/"),
     ("umkm@sentra.test", "/toko/"),
     ("dinas@sentra.test", "/dinas/"),
+    ("dinas@sentra.test", "/dinas/mitra/"),
+    ("dinas@sentra.test", "/dinas/program/laporan/"),
+    ("umkm@sentra.test", "/toko/jual/"),
+    ("umkm@sentra.test", "/toko/program/"),
+    ("pembeli@sentra.test", "/mitra/"),
 ]
 
 
