@@ -1,11 +1,12 @@
 """Fetch-and-authorise helpers for products, photos and certificates: each is given the user and raises
-Http404 alike for "missing" and "not yours". Dinas staff reach every object; a vendor's active members reach
+Http404 alike for "missing" and "not yours". Dinas staff reach the objects of their centres' vendors; a vendor's active members reach
 their vendor's; `vendor=` narrows to one vendor the user is a member of (the portal's current vendor)."""
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from sentra.staff import is_dinas
+from vendors.access import in_scope
 from vendors.models import Vendor
 
 from .models import Certificate, Product, ProductImage
@@ -15,7 +16,7 @@ def _reachable(rows: QuerySet, user, vendor: Vendor | None) -> QuerySet:
     if not user.is_authenticated:
         return rows.none()
     if vendor is None and is_dinas(user):
-        return rows
+        return in_scope(user, rows, "vendor__centre")  # staff of the vendor's centre (province staff: all)
     members = rows.filter(vendor__memberships__user_id=user.pk, vendor__memberships__is_active=True)
     return members if vendor is None else members.filter(vendor=vendor)
 

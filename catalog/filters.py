@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sentra.money import format_rupiah
 from vendors.models import Vendor
+from vendors.selectors import all_centres, centre_by_slug
 
 from . import selectors
 from .models import Certificate, Product
@@ -148,10 +149,28 @@ def region_filter() -> django_filters.ChoiceFilter:
     )
 
 
+def centre_filter() -> django_filters.ChoiceFilter:
+    """`sentra`: a centre slug (each FilterSet's filter_centre); a forged one is refused with a message."""
+    return django_filters.ChoiceFilter(
+        label=_("Sentra"),
+        choices=lambda: [(c.slug, c.name) for c in all_centres()],
+        method="filter_centre",
+        empty_label=_("Semua sentra"),
+        widget=FastSelect,
+        error_messages={"invalid_choice": _("Sentra ini tidak dikenal; hasil dari semua sentra ditampilkan.")},
+    )
+
+
+def _in_centre(queryset: QuerySet, value: str, path: str) -> QuerySet:
+    centre = centre_by_slug(value)
+    return queryset.filter(**{path: centre.pk}) if centre else queryset
+
+
 class ProductFilter(django_filters.FilterSet):
     q = SearchFilter(label=_("Kata kunci"), method="filter_search")
     kategori = category_filter()
     daerah = region_filter()
+    sentra = centre_filter()
     sertifikat = django_filters.MultipleChoiceFilter(
         label=_("Sertifikat"),
         choices=Certificate.Kind.choices,
@@ -191,6 +210,9 @@ class ProductFilter(django_filters.FilterSet):
         row = selectors.regions_by_slug().get(value)
         return queryset.filter(regency_id=row.code) if row else queryset
 
+    def filter_centre(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return _in_centre(queryset, value, "vendor__centre_id")
+
     def filter_certificates(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
         for kind in dict.fromkeys(value):
             queryset = queryset.with_certificate(kind)
@@ -223,6 +245,7 @@ class ProductFilter(django_filters.FilterSet):
 
 class VendorFilter(django_filters.FilterSet):
     daerah = region_filter()
+    sentra = centre_filter()
     kategori = category_filter()
     jenis = django_filters.ChoiceFilter(
         label=_("Jenis usaha"),
@@ -239,6 +262,9 @@ class VendorFilter(django_filters.FilterSet):
     def filter_region(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         row = selectors.regions_by_slug().get(value)
         return queryset.filter(regency_id=row.code) if row else queryset
+
+    def filter_centre(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return _in_centre(queryset, value, "centre_id")
 
     def filter_category(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         node = selectors.categories_by_slug().get(value)
@@ -268,6 +294,7 @@ def product_chips(filterset: "ProductFilter", query: QueryDict) -> list[dict]:
         "q": lambda v: _("“%(q)s”") % {"q": v},
         "kategori": lambda v: selectors.categories_by_slug()[v].label,
         "daerah": lambda v: selectors.regions_by_slug()[v].name,
+        "sentra": lambda v: centre_by_slug(v).name,
         "harga_min": lambda v: _("Mulai %(price)s") % {"price": format_rupiah(v)},
         "harga_maks": lambda v: _("Sampai %(price)s") % {"price": format_rupiah(v)},
         "tersedia": lambda v: _("Tersedia"),

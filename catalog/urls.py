@@ -10,4 +10,6 @@ urlpatterns = [
     path("umkm/", views.vendor_list, name="vendor-list"),
     path("umkm/<slug:slug>/", views.vendor_detail, name="vendor-detail"),
     path("denah/", views.floor_plan, name="floor-plan"),
+    path("sentra/<slug:slug>/", views.centre_detail, name="centre-detail"),
+    path("sentra/<slug:slug>/denah/", views.floor_plan, name="centre-floor-plan"),
 ]

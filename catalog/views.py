@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -12,7 +12,13 @@ from django.views.decorators.http import require_safe
 from catalog.forms import CartLineForm
 from sentra.cache import cache_public_page
 from sentra.pagination import CappedPage, paginate_capped, parse_page_number
-from vendors.selectors import current_centre, floor_plan_units
+from vendors.selectors import (
+    centre_by_slug,
+    centre_rows,
+    default_centre,
+    floor_plan_units,
+    upcoming_closed_dates,
+)
 
 from . import selectors
 from .filters import ProductFilter, VendorFilter
@@ -40,6 +46,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "regions": selectors.region_rows(),
         "newest": selectors.newest_products(),
         "featured": selectors.featured_products(),
+        "centre_rows": centre_rows(),
     }
     return render(request, "catalog/home.html", context)
 
@@ -95,12 +102,31 @@ def vendor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return _render_list(request, "catalog/vendor_detail.html", context)
 
 
+def _centre(slug: str):
+    centre = centre_by_slug(slug)
+    if centre is None:
+        raise Http404
+    return centre
+
+
 @require_safe
 @cache_public_page
-def floor_plan(request: HttpRequest) -> HttpResponse:
-    centre = current_centre()
+def floor_plan(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    """A centre's floor plan: `/sentra/<slug>/denah/`, or the default centre's at `/denah/`."""
+    centre = _centre(slug) if slug else default_centre()
     units = floor_plan_units(centre) if centre is not None else []  # the console's board reads the same units
-    return render(request, "catalog/floor_plan.html", {"units": units})
+    return render(request, "catalog/floor_plan.html", {"units": units, "plan_centre": centre})
+
+
+@require_safe
+@cache_public_page
+def centre_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A centre's page: address, hours (open now or not), closed dates ahead, and its UMKM."""
+    centre = _centre(slug)
+    page = _paginate(request, selectors.public_vendors().filter(centre=centre).order_by("name", "pk"))
+    row = next(r for r in centre_rows() if r.centre.pk == centre.pk)
+    context = {"plan_centre": centre, "row": row, "page": page, "closed_dates": upcoming_closed_dates(centre)}
+    return render(request, "catalog/centre_detail.html", context)
 
 
 @require_safe

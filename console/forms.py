@@ -75,6 +75,11 @@ class AssignForm(forms.Form):
     end_on = forms.DateField(label=_("Hari terakhir (opsional)"), widget=DateInput(), required=False)
     note = forms.CharField(label=_("Catatan"), max_length=200, required=False)
 
+    def __init__(self, *args, centre: Centre | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if centre is not None and "vendor" in self.fields:  # a unit takes the vendors of its own centre only
+            self.fields["vendor"].queryset = self.fields["vendor"].queryset.filter(centre=centre)
+
     def clean(self) -> dict:
         data = super().clean()
         start, end = data.get("start_on"), data.get("end_on")
@@ -89,10 +94,11 @@ class VendorAssignForm(AssignForm):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=ShopUnit.objects.select_related("centre").order_by("code"))
     field_order = ["unit", "start_on", "end_on", "note"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, centre: Centre | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["vendor"]
-        self.fields["unit"].queryset = with_places_taken(ShopUnit.objects.all())
+        units = ShopUnit.objects.all() if centre is None else ShopUnit.objects.filter(centre=centre)
+        self.fields["unit"].queryset = with_places_taken(units)  # the units of the vendor's centre
         self.fields["unit"].label_from_instance = unit_label
 
 
@@ -124,3 +130,18 @@ class MoveForm(forms.Form):
         units = ShopUnit.objects.filter(centre_id=assignment.unit.centre_id).exclude(pk=assignment.unit_id)
         self.fields["to_unit"].queryset = with_places_taken(units)
         self.fields["to_unit"].label_from_instance = unit_label
+
+
+class VendorCentreForm(ReasonForm):
+    """Move a vendor to another centre of the staff member's scope, with a reason (a confirmation step follows)."""
+
+    def __init__(self, data=None, *, vendor: Vendor, centres, **kwargs):
+        super().__init__(data, required=True, label=_("Alasan pemindahan"), max_length=2000, **kwargs)
+        choices = Centre.objects.filter(pk__in=[c.pk for c in centres]).exclude(pk=vendor.centre_id)
+        self.fields["centre"] = forms.ModelChoiceField(
+            label=_("Pindah ke sentra"),
+            queryset=choices,
+            error_messages={"invalid_choice": _("Pilih sentra dalam wilayah kerja Anda, selain sentra UMKM ini.")},
+        )
+        self.fields["confirm"] = forms.BooleanField(required=False, widget=forms.HiddenInput)
+        self.order_fields(["centre", "reason"])

@@ -112,14 +112,16 @@ class ProgrammeFilterForm(forms.Form):
 class VendorSearchForm(forms.Form):
     q = forms.CharField(label=_("Cari nama usaha atau NIB"), required=False, max_length=100)
 
-    def vendors(self, limit: int = 30):
-        """Vendors (not rejected or archived) whose name or NIB contains the text; none without text."""
+    def vendors(self, limit: int | None = 30):
+        """Vendors (not rejected or archived) whose name or NIB contains the text; none without text. With
+        `limit=None` the queryset stays open (to narrow it further before slicing)."""
         text = self.cleaned_data["q"].strip() if self.is_valid() else ""
         if not text:
             return Vendor.objects.none()
         rows = Vendor.objects.exclude(status__in=[Vendor.Status.REJECTED, Vendor.Status.ARCHIVED])
         rows = rows.filter(Q(name__icontains=text) | Q(nib__contains=text))
-        return rows.select_related("regency").order_by("name")[:limit]
+        rows = rows.select_related("regency").order_by("name")
+        return rows if limit is None else rows[:limit]
 
 
 class EnrolForm(forms.Form):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from catalog.models import Certificate, Product
-from console.selectors import valid_certificate_of
+from console.selectors import Centres, valid_certificate_of, within
 from orders.models import Reservation
 from sentra.spreadsheets import Sheet, csv_lines, xlsx_bytes
 from vendors.models import Regency, UnitAssignment, Vendor
@@ -27,7 +27,7 @@ class Report:
     title: str
     description: str
     columns: Callable[[], list[str]]
-    rows: Callable[[Period], Iterable[list]]
+    rows: Callable[[Period, Centres], Iterable[list]]  # a period and the centres (None: every centre)
     sheet: str = ""  # a worksheet title when `title` is longer than Excel's 31 characters
 
 
@@ -50,6 +50,7 @@ def vendor_columns() -> list[str]:
         _("Kabupaten/kota"),
         _("NIB"),
         _("Status"),
+        _("Sentra"),
         _("Unit ruko"),
         _("Sertifikat berlaku"),
         _("WhatsApp"),
@@ -58,10 +59,10 @@ def vendor_columns() -> list[str]:
     ]
 
 
-def vendor_rows(period: Period) -> Iterator[list]:
+def vendor_rows(period: Period, centres: Centres = None) -> Iterator[list]:
     today = timezone.localdate()
     vendors = (
-        Vendor.objects.select_related("regency")
+        within(Vendor.objects.select_related("regency", "centre"), centres, "centre")
         .order_by("regency_id", "name")
         .prefetch_related(
             Prefetch(
@@ -78,6 +79,7 @@ def vendor_rows(period: Period) -> Iterator[list]:
             v.regency.display_name,
             v.nib,
             v.get_status_display(),
+            v.centre.name,
             ", ".join(a.unit.code for a in v.units_now),
             "; ".join(f"{c.get_kind_display()} {c.number or c.holder_name}".strip() for c in v.valid_certificates),
             v.whatsapp,
@@ -102,9 +104,10 @@ def product_columns() -> list[str]:
     ]
 
 
-def product_rows(period: Period) -> Iterator[list]:
+def product_rows(period: Period, centres: Centres = None) -> Iterator[list]:
     products = (
-        Product.objects.select_related("vendor__regency", "category__parent")
+        within(Product.objects.all(), centres)
+        .select_related("vendor__regency", "category__parent")
         .annotate(halal=valid_certificate_of(Certificate.Kind.HALAL), pirt=valid_certificate_of(Certificate.Kind.PIRT))
         .order_by("vendor__name", "name")
     )
@@ -145,10 +148,11 @@ def certificate_columns() -> list[str]:
     ]
 
 
-def certificate_rows(period: Period) -> Iterator[list]:
+def certificate_rows(period: Period, centres: Centres = None) -> Iterator[list]:
     today = timezone.localdate()
     certificates = (
-        Certificate.objects.select_related("vendor__regency", "reviewed_by")
+        within(Certificate.objects.all(), centres)
+        .select_related("vendor__regency", "reviewed_by")
         .annotate(n_products=Count("products"))
         .order_by("valid_until", "vendor__name")
     )
@@ -186,12 +190,13 @@ def turnover_columns() -> list[str]:
     ]
 
 
-def turnover_rows(period: Period) -> Iterator[list]:
+def turnover_rows(period: Period, centres: Centres = None) -> Iterator[list]:
     since, until = _bounds(period)
     closed = [Reservation.Status.CANCELLED, Reservation.Status.EXPIRED]
     collected = Q(status=Reservation.Status.COLLECTED)
     rows = (
-        Reservation.objects.filter(placed_at__gte=since, placed_at__lt=until)
+        within(Reservation.objects.all(), centres, "pickup_centre")
+        .filter(placed_at__gte=since, placed_at__lt=until)
         .annotate(month=TruncMonth("placed_at"))
         .values_list("vendor__name", "vendor__regency__name", "month")
         .annotate(
@@ -222,26 +227,28 @@ def summary_columns() -> list[str]:
     ]
 
 
-def summary_rows(period: Period) -> Iterator[list]:
-    """UMKM, products, certification coverage and turnover per kabupaten/kota."""
+def summary_rows(period: Period, centres: Centres = None) -> Iterator[list]:
+    """UMKM, products, certification coverage and turnover per kabupaten/kota (of origin), at `centres`."""
     since, until = _bounds(period)
     kinds = defaultdict(int)
-    for code, kind, n in Vendor.objects.approved().values_list("regency", "kind").annotate(n=Count("pk")).order_by():
+    approved = within(Vendor.objects.approved(), centres, "centre")
+    for code, kind, n in approved.values_list("regency", "kind").annotate(n=Count("pk")).order_by():
         kinds[code, kind] = n
-    food = Product.objects.published().filter(category__is_food=True)
-    published = _by_region(Product.objects.published(), "vendor__regency")
+    published_products = within(Product.objects.published(), centres)
+    food = published_products.filter(category__is_food=True)
+    published = _by_region(published_products, "vendor__regency")
     food_total = _by_region(food, "vendor__regency")
     halal = _by_region(food.filter(valid_certificate_of(Certificate.Kind.HALAL)), "vendor__regency")
     pirt = _by_region(food.filter(valid_certificate_of(Certificate.Kind.PIRT)), "vendor__regency")
     bnsp = dict(
-        Vendor.objects.approved()
-        .filter(certificates__in=Certificate.objects.valid().filter(kind="bnsp"))
+        approved.filter(certificates__in=Certificate.objects.valid().filter(kind="bnsp"))
         .values_list("regency")
         .annotate(n=Count("pk", distinct=True))
         .order_by()
     )
     value = dict(
-        Reservation.objects.filter(status=Reservation.Status.COLLECTED, collected_at__gte=since, collected_at__lt=until)
+        within(Reservation.objects.all(), centres, "pickup_centre")
+        .filter(status=Reservation.Status.COLLECTED, collected_at__gte=since, collected_at__lt=until)
         .values_list("vendor__regency")
         .annotate(v=Sum("total"))
         .order_by()
@@ -266,10 +273,10 @@ def sector_columns() -> list[str]:
     return [_("Kode"), _("Kabupaten/kota"), _("Sektor (kategori)"), _("UMKM disetujui"), _("Produk tayang")]
 
 
-def sector_rows(period: Period) -> Iterator[list]:
+def sector_rows(period: Period, centres: Centres = None) -> Iterator[list]:
     """Approved UMKM by kabupaten/kota and sector (the top category of the products they publish)."""
     rows = (
-        Product.objects.published()
+        within(Product.objects.published(), centres)
         .values_list("vendor__regency", "vendor__regency__name", Coalesce("category__parent__name", "category__name"))
         .annotate(vendors=Count("vendor", distinct=True), products=Count("pk"))
         .order_by("vendor__regency", "-vendors")
@@ -343,11 +350,110 @@ REPORTS = {
 }
 
 
-def report_csv(report: Report, period: Period) -> Iterator[str]:
-    """Yield the report as CSV text."""
-    return csv_lines(report.columns(), report.rows(period))
+def report_csv(report: Report, period: Period, centres: Centres = None) -> Iterator[str]:
+    """Yield the report of `centres` as CSV text."""
+    return csv_lines(report.columns(), report.rows(period, centres))
 
 
-def reports_xlsx(reports: Iterable[Report], period: Period) -> bytes:
-    """Return an .xlsx workbook with one sheet per report."""
-    return xlsx_bytes(Sheet(str(r.sheet or r.title), r.columns(), r.rows(period)) for r in reports)
+def reports_xlsx(reports: Iterable[Report], period: Period, centres: Centres = None) -> bytes:
+    """Return an .xlsx workbook with one sheet per report, of `centres`."""
+    return xlsx_bytes(Sheet(str(r.sheet or r.title), r.columns(), r.rows(period, centres)) for r in reports)
+
+
+# --- the province view: centres side by side -----------------------------------------------------------------
+
+CENTRE_FIGURES = ("approved", "published", "food", "halal", "pirt", "bnsp", "placed", "collected", "value")
+
+
+def centre_figure_columns() -> list[str]:
+    return [
+        _("Sentra"),
+        _("Kota"),
+        _("UMKM disetujui"),
+        _("Produk tayang"),
+        _("Produk pangan"),
+        _("Pangan berhalal"),
+        _("Pangan ber-P-IRT"),
+        _("UMKM ber-BNSP"),
+        _("Reservasi masuk"),
+        _("Reservasi diambil"),
+        _("Nilai diambil (Rp)"),
+    ]
+
+
+def _grouped(rows, path: str, *, distinct: bool = False) -> dict:
+    return dict(rows.values_list(path).annotate(n=Count("pk", distinct=distinct)).order_by())
+
+
+def centre_figures(period: Period, centres: Centres = None) -> tuple[dict[int, dict[str, int]], dict[str, int]]:
+    """UMKM, products, certification and reservations per centre (keyed by centre pk) for `centres` (None:
+    every centre), and the same figures counted once over all of them: the province figure when None.
+
+    Vendors count at their centre, products and certificates follow their vendor, reservations count at the
+    pickup centre fixed when they were placed."""
+    since, until = _bounds(period)
+    approved = within(Vendor.objects.approved(), centres, "centre")
+    published = within(Product.objects.published(), centres)
+    food = published.filter(category__is_food=True)
+    bnsp = approved.filter(certificates__in=Certificate.objects.valid().filter(kind=Certificate.Kind.BNSP))
+    reservations = within(Reservation.objects.all(), centres, "pickup_centre")
+    placed = reservations.filter(placed_at__gte=since, placed_at__lt=until)
+    collected = reservations.filter(
+        status=Reservation.Status.COLLECTED, collected_at__gte=since, collected_at__lt=until
+    )
+    sets = {
+        "approved": (approved, "centre", False),
+        "published": (published, "vendor__centre", False),
+        "food": (food, "vendor__centre", False),
+        "halal": (food.filter(valid_certificate_of(Certificate.Kind.HALAL)), "vendor__centre", False),
+        "pirt": (food.filter(valid_certificate_of(Certificate.Kind.PIRT)), "vendor__centre", False),
+        "bnsp": (bnsp, "centre", True),
+        "placed": (placed, "pickup_centre", False),
+        "collected": (collected, "pickup_centre", False),
+    }
+    per_centre: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(CENTRE_FIGURES, 0))
+    total = dict.fromkeys(CENTRE_FIGURES, 0)
+    for key, (rows, path, distinct) in sets.items():
+        for centre_id, n in _grouped(rows, path, distinct=distinct).items():
+            per_centre[centre_id][key] = n
+        total[key] = rows.aggregate(n=Count("pk", distinct=distinct))["n"]
+    for centre_id, value in collected.values_list("pickup_centre").annotate(v=Sum("total")).order_by():
+        per_centre[centre_id]["value"] = value or 0
+    total["value"] = collected.aggregate(v=Coalesce(Sum("total"), 0))["v"]
+    return dict(per_centre), total
+
+
+def centre_figure_rows(period: Period, choices: list) -> Iterator[list]:
+    """One row per centre of `choices`, then the total of them (the province when they are every centre)."""
+    per_centre, total = centre_figures(period, frozenset(c.pk for c in choices))
+    empty = dict.fromkeys(CENTRE_FIGURES, 0)
+    for centre in choices:
+        figures = per_centre.get(centre.pk, empty)
+        yield [centre.name, centre.town, *(figures[k] for k in CENTRE_FIGURES if k != "value"), figures["value"]]
+    yield [_("Jumlah"), "", *(total[k] for k in CENTRE_FIGURES if k != "value"), total["value"]]
+
+
+def origin_by_centre(choices: list) -> tuple[list[str], list[list]]:
+    """Approved UMKM by kabupaten/kota of origin (rows) and centre (columns), with a total column and row."""
+    counts: dict[tuple[str, int], int] = defaultdict(int)
+    approved = within(Vendor.objects.approved(), frozenset(c.pk for c in choices), "centre")
+    for code, centre_id, n in approved.values_list("regency", "centre").annotate(n=Count("pk")).order_by():
+        counts[code, centre_id] = n
+    columns = [_("Kode"), _("Kabupaten/kota asal"), *(c.name for c in choices), _("Jumlah")]
+    rows = []
+    for region in Regency.objects.order_by("code"):
+        figures = [counts[region.code, c.pk] for c in choices]
+        rows.append([region.code, region.display_name, *figures, sum(figures)])
+    sums = [sum(row[2 + i] for row in rows) for i in range(len(choices) + 1)]
+    return columns, [*rows, ["", _("Jumlah"), *sums]]
+
+
+def province_xlsx(period: Period, choices: list) -> bytes:
+    """The province comparison as a workbook: figures per centre, and UMKM by origin and centre."""
+    origin_columns, origin_rows = origin_by_centre(choices)
+    return xlsx_bytes(
+        [
+            Sheet(str(_("Per sentra")), centre_figure_columns(), centre_figure_rows(period, choices)),
+            Sheet(str(_("Asal UMKM per sentra")), origin_columns, origin_rows),
+        ]
+    )

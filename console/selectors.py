@@ -19,6 +19,12 @@ from vendors.models import Regency, ShopUnit, UnitAssignment, Vendor
 from vendors.selectors import FloorUnit
 
 EXPIRY_WINDOW_DAYS = 60
+Centres = frozenset[int] | None  # the centres a figure counts; None: every centre (the province)
+
+
+def within(rows, centres: Centres, path: str = "vendor__centre"):
+    """`rows` of the centres `centres` (every row when None); `path` leads from a row to its centre."""
+    return rows if centres is None else rows.filter(**{f"{path}__in": centres})
 
 
 @dataclass
@@ -37,14 +43,14 @@ class Figure:
         return bar_chart(self.data, title=self.title, chart_id=f"chart-{self.key}")
 
 
-def work_waiting(today: datetime.date | None = None) -> dict[str, int]:
-    """Count what waits for Dinas: applications, certificates to check or expiring, units with room."""
+def work_waiting(today: datetime.date | None = None, centres: Centres = None) -> dict[str, int]:
+    """Count what waits for Dinas at `centres`: applications, certificates to check or expiring, units with room."""
     today = today or timezone.localdate()
     return {
-        "applications": Vendor.objects.filter(status=Vendor.Status.SUBMITTED).count(),
-        "certificates": Certificate.objects.pending().count(),
-        "expiring": Certificate.objects.expiring(EXPIRY_WINDOW_DAYS, on=today).count(),
-        "free_units": units_with_room(today),
+        "applications": within(Vendor.objects.filter(status=Vendor.Status.SUBMITTED), centres, "centre").count(),
+        "certificates": within(Certificate.objects.pending(), centres).count(),
+        "expiring": within(Certificate.objects.expiring(EXPIRY_WINDOW_DAYS, on=today), centres).count(),
+        "free_units": units_with_room(today, centres),
     }
 
 
@@ -67,24 +73,27 @@ def free_grid_cell(centre) -> dict[str, int]:
     return {"grid_row": row, "grid_col": col}
 
 
-def units_with_room(today: datetime.date) -> int:
-    units = with_places_taken(ShopUnit.objects.all(), today)
+def units_with_room(today: datetime.date, centres: Centres = None) -> int:
+    units = with_places_taken(within(ShopUnit.objects.all(), centres, "centre"), today)
     return sum(1 for capacity, taken in units.values_list("capacity", "taken") if taken < capacity)
 
 
-def approved_by_region() -> list[Bar]:
-    regions = Regency.objects.annotate(n=Count("vendors", filter=Q(vendors__status=Vendor.Status.APPROVED)))
-    return bars([(r.display_name, r.n) for r in regions.order_by("code")])
+def approved_by_region(centres: Centres = None) -> list[Bar]:
+    counts = dict(
+        within(Vendor.objects.approved(), centres, "centre").values_list("regency").annotate(n=Count("pk")).order_by()
+    )
+    return bars([(r.display_name, counts.get(r.code, 0)) for r in Regency.objects.order_by("code")])
 
 
-def approved_by_kind() -> list[Bar]:
-    counts = dict(Vendor.objects.approved().values_list("kind").annotate(n=Count("pk")).order_by())
+def approved_by_kind(centres: Centres = None) -> list[Bar]:
+    approved = within(Vendor.objects.approved(), centres, "centre")
+    counts = dict(approved.values_list("kind").annotate(n=Count("pk")).order_by())
     return bars([(label, counts.get(value, 0)) for value, label in Vendor.Kind.choices])
 
 
-def products_by_category() -> list[Bar]:
+def products_by_category(centres: Centres = None) -> list[Bar]:
     rows = (
-        Product.objects.published()
+        within(Product.objects.published(), centres)
         .values_list(Coalesce("category__parent__name", "category__name"))
         .annotate(n=Count("pk"))
         .order_by("-n", "category__parent__name")
@@ -97,9 +106,9 @@ def valid_certificate_of(kind: str) -> Exists:
     return Exists(Certificate.objects.valid().filter(kind=kind, products=OuterRef("pk")))
 
 
-def food_certification() -> tuple[list[Bar], int]:
+def food_certification(centres: Centres = None) -> tuple[list[Bar], int]:
     """Share (%) of published food products with a valid halal and a valid P-IRT certificate."""
-    food = Product.objects.published().filter(category__is_food=True)
+    food = within(Product.objects.published().filter(category__is_food=True), centres)
     totals = food.aggregate(
         total=Count("pk"),
         halal=Count("pk", filter=Q(valid_certificate_of(Certificate.Kind.HALAL))),
@@ -132,21 +141,24 @@ def _local_date(value) -> datetime.date:
     return value
 
 
-def weekly_reservations(start: datetime.date, end: datetime.date) -> tuple[list[Bar], list[Bar]]:
+def weekly_reservations(
+    start: datetime.date, end: datetime.date, centres: Centres = None
+) -> tuple[list[Bar], list[Bar]]:
     """Reservations placed and value collected (Rp) per week between `start` and `end`."""
     since = timezone.make_aware(
         datetime.datetime.combine(start - datetime.timedelta(days=start.weekday()), datetime.time())
     )
     until = timezone.make_aware(datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time()))
+    reservations = within(Reservation.objects.all(), centres, "pickup_centre")
     placed = (
-        Reservation.objects.filter(placed_at__gte=since, placed_at__lt=until)
+        reservations.filter(placed_at__gte=since, placed_at__lt=until)
         .annotate(week=TruncWeek("placed_at"))
         .values_list("week")
         .annotate(n=Count("pk"))
         .order_by()
     )
     collected = (
-        Reservation.objects.filter(status=Reservation.Status.COLLECTED, collected_at__gte=since, collected_at__lt=until)
+        reservations.filter(status=Reservation.Status.COLLECTED, collected_at__gte=since, collected_at__lt=until)
         .annotate(week=TruncWeek("collected_at"))
         .values_list("week")
         .annotate(value=Sum("total"))
@@ -164,15 +176,15 @@ def weekly_reservations(start: datetime.date, end: datetime.date) -> tuple[list[
     )
 
 
-def dashboard_figures(start: datetime.date, end: datetime.date) -> list[Figure]:
-    """Every dashboard figure, each with its bars (the chart and the table show the same ones)."""
-    food, food_total = food_certification()
-    placed, collected = weekly_reservations(start, end)
+def dashboard_figures(start: datetime.date, end: datetime.date, centres: Centres = None) -> list[Figure]:
+    """Every dashboard figure of `centres`, each with its bars (the chart and the table show the same ones)."""
+    food, food_total = food_certification(centres)
+    placed, collected = weekly_reservations(start, end, centres)
     region, count = _("Kabupaten/kota"), _("Jumlah UMKM")
     return [
-        Figure("region", _("UMKM disetujui per kabupaten/kota"), region, count, approved_by_region()),
-        Figure("kind", _("UMKM disetujui per jenis usaha"), _("Jenis usaha"), count, approved_by_kind()),
-        Figure("category", _("Produk tayang per kategori"), _("Kategori"), _("Jumlah produk"), products_by_category()),
+        Figure("region", _("UMKM disetujui per kabupaten/kota"), region, count, approved_by_region(centres)),
+        Figure("kind", _("UMKM disetujui per jenis usaha"), _("Jenis usaha"), count, approved_by_kind(centres)),
+        Figure("category", _("Produk tayang per kategori"), _("Kategori"), _("Jumlah produk"), products_by_category(centres)),
         Figure(
             "food",
             _("Produk pangan dengan sertifikat terverifikasi"),
@@ -187,9 +199,10 @@ def dashboard_figures(start: datetime.date, end: datetime.date) -> list[Figure]:
 
 
 def vendor_queue():
-    """Vendors for the console list: applications oldest first, with region and a count of pending certificates."""
+    """Vendors for the console list: applications oldest first, with region, centre and a count of pending
+    certificates (the view narrows it to the staff member's centres)."""
     return (
-        Vendor.objects.select_related("regency")
+        Vendor.objects.select_related("regency", "centre")
         .annotate(
             pending_certificates=Count("certificates", filter=Q(certificates__status=Certificate.Status.SUBMITTED))
         )
@@ -197,7 +210,7 @@ def vendor_queue():
     )
 
 
-STATUS_FIELDS = {"status", "status_note", "status_changed_at", "submitted_at"}
+STATUS_FIELDS = {"status", "status_note", "status_changed_at", "submitted_at", "centre"}  # centre: see moves
 
 
 def vendor_timeline(vendor: Vendor, limit: int = 40) -> list[dict]:
@@ -212,6 +225,16 @@ def vendor_timeline(vendor: Vendor, limit: int = 40) -> list[dict]:
             "kind": "status",
         }
         for e in vendor.events.select_related("actor")[:limit]
+    ]
+    entries += [
+        {
+            "when": m.created_at,
+            "who": m.actor,
+            "what": _("Sentra: %(from)s → %(to)s") % {"from": m.from_centre.name, "to": m.to_centre.name},
+            "reason": m.reason,
+            "kind": "centre",
+        }
+        for m in vendor.moves.select_related("actor", "from_centre", "to_centre")[:limit]
     ]
     entries += pembinaan_timeline(vendor, limit)
     records = list(vendor.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])

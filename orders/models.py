@@ -40,7 +40,7 @@ class ReservationQuerySet(models.QuerySet):
         return self.filter(vendor=vendor)
 
     def with_lines(self) -> "ReservationQuerySet":
-        return self.select_related("vendor", "shopper").prefetch_related("lines")
+        return self.select_related("vendor", "shopper", "pickup_centre").prefetch_related("lines")
 
     def in_tab(self, tab: str) -> "ReservationQuerySet":
         """A vendor's tab: "open" (to handle, soonest pickup first) or "done" (settled, newest first)."""
@@ -83,6 +83,23 @@ class Reservation(models.Model):
     vendor = models.ForeignKey(Vendor, verbose_name=_("UMKM"), on_delete=models.PROTECT, related_name="reservations")
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PLACED)
     pickup_date = models.DateField(_("tanggal ambil"))
+    # Where it is picked up, fixed when placed: moving the vendor later does not move open reservations.
+    pickup_centre = models.ForeignKey(
+        "vendors.Centre",
+        verbose_name=_("sentra ambil"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reservations",
+    )
+    pickup_unit = models.ForeignKey(
+        "vendors.ShopUnit",
+        verbose_name=_("unit ambil"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reservations",
+    )
     hold_until = models.DateTimeField(_("ditahan sampai"))
     contact_name = models.CharField(_("nama pemesan"), max_length=120)
     contact_phone = models.CharField(_("nomor WhatsApp"), max_length=20, blank=True)

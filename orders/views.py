@@ -20,11 +20,10 @@ from orders.cart import Cart, CartError, checkout_pickup_dates
 from orders.forms import CartRemoveForm, CheckoutForm
 from orders.models import Reservation
 from orders.pickup_qr import pickup_qr_svg
-from orders.selectors import checkout_reservations
+from orders.selectors import checkout_reservations, reservation_pickup_points
 from sentra.exceptions import DomainError
 from sentra.forms import ReasonForm, add_domain_error
 from sentra.states import IllegalTransition
-from vendors.selectors import vendor_pickup_points
 
 LIST_LIMIT = 50  # a shopper's latest reservations; older ones stay reachable by their code
 
@@ -99,7 +98,7 @@ def reservation_detail(request: HttpRequest, code: str) -> HttpResponse:
     context = {
         "reservation": reservation,
         "events": reservation.events.with_actor(),
-        "point": vendor_pickup_points([reservation.vendor_id])[reservation.vendor_id],
+        "point": reservation_pickup_points([reservation])[reservation.pk],
         "qr_svg": pickup_qr_svg(reservation.code),
     }
     return render(request, "orders/reservation_detail.html", context)

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from sentra.staff import is_dinas
+from vendors.access import in_scope
 from vendors.models import Vendor
 
 from .models import AidRecord, DataAnswer, DataRound, Meeting, MonitoringVisit, Participant, Programme
@@ -18,7 +19,7 @@ def _reachable(rows: QuerySet, user, vendor: Vendor | None, path: str = "vendor"
     if not user.is_authenticated:
         return rows.none()
     if vendor is None and is_dinas(user):
-        return rows
+        return in_scope(user, rows, f"{path}__centre")  # staff of the vendor's centre (province staff: all)
     members = rows.filter(**{f"{path}__memberships__user_id": user.pk, f"{path}__memberships__is_active": True})
     return members if vendor is None else members.filter(**{path: vendor})
 

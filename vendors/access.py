@@ -7,6 +7,14 @@ from django.shortcuts import get_object_or_404
 from sentra.staff import is_dinas
 
 from .models import ShopUnit, UnitAssignment, Vendor, VendorMembership
+from .selectors import centres_for
+
+
+def in_scope(user, rows, path: str = "centre"):
+    """Narrow `rows` to the centres the staff user works on (`path` leads from a row to its centre); every
+    row for superusers and province staff, none for staff without a scope. The one centre rule of the console."""
+    ids = centres_for(user)
+    return rows if ids is None else rows.filter(**{f"{path}__in": ids})
 
 
 def memberships_of(user) -> list[VendorMembership]:
@@ -33,21 +41,22 @@ def access_vendor_membership(user, vendor_pk) -> VendorMembership:
 
 
 def access_vendor(user, pk) -> Vendor:
-    """Return vendor `pk` with its region to Dinas staff, or 404."""
+    """Return vendor `pk` with its region and centre to Dinas staff of its centre, or 404."""
     if not is_dinas(user):
         raise Http404
-    return get_object_or_404(Vendor.objects.select_related("regency"), pk=pk)
+    return get_object_or_404(in_scope(user, Vendor.objects.select_related("regency", "centre")), pk=pk)
 
 
 def access_unit(user, pk) -> ShopUnit:
-    """Return shop unit `pk` with its centre to Dinas staff, or 404."""
+    """Return shop unit `pk` with its centre to Dinas staff of that centre, or 404."""
     if not is_dinas(user):
         raise Http404
-    return get_object_or_404(ShopUnit.objects.select_related("centre"), pk=pk)
+    return get_object_or_404(in_scope(user, ShopUnit.objects.select_related("centre")), pk=pk)
 
 
 def access_assignment(user, pk) -> UnitAssignment:
-    """Return unit assignment `pk` with its unit and vendor to Dinas staff, or 404."""
+    """Return unit assignment `pk` with its unit and vendor to Dinas staff of the unit's centre, or 404."""
     if not is_dinas(user):
         raise Http404
-    return get_object_or_404(UnitAssignment.objects.select_related("unit", "vendor"), pk=pk)
+    rows = UnitAssignment.objects.select_related("unit", "unit__centre", "vendor")
+    return get_object_or_404(in_scope(user, rows, "unit__centre"), pk=pk)

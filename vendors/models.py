@@ -17,11 +17,21 @@ from .signals import vendor_changed
 from .validators import validate_nib
 
 
+class CentreQuerySet(models.QuerySet):
+    def with_hours(self) -> "CentreQuerySet":
+        return self.prefetch_related("opening_hours", "closed_dates")
+
+
 class Centre(models.Model):
-    """A Sentra Oleh-oleh site. One row at first; the province plans one per kabupaten/kota."""
+    """A Sentra site: a district Sentra Oleh-oleh or the provincial Sentra UMKM. Exactly one is the default (the
+    one `/denah/`, the header and vendors without a choice fall back on)."""
 
     name = models.CharField(_("nama"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    town = models.CharField(_("kota/kecamatan"), max_length=60, blank=True, help_text=_("Contoh: Kotabumi"))
+    is_default = models.BooleanField(
+        _("sentra utama"), default=False, help_text=_("Sentra yang dipakai bila tidak ada pilihan lain.")
+    )
     address = models.TextField(_("alamat"))
     map_url = models.URLField(_("tautan peta"), blank=True)
     regency = models.ForeignKey(
@@ -29,12 +39,21 @@ class Centre(models.Model):
     )
     phone = models.CharField(_("telepon"), max_length=20, blank=True)
 
+    objects = CentreQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("sentra")
         verbose_name_plural = _("sentra")
+        ordering = ["-is_default", "name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["is_default"], condition=Q(is_default=True), name="centre_one_default")
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalog:centre-detail", kwargs={"slug": self.slug})
 
     def hours_on(self, day: datetime.date) -> "OpeningHours | None":
         """Return the opening hours that apply on `day`, or None when the centre is closed."""
@@ -194,7 +213,11 @@ class ShopUnit(models.Model):
         return self.code
 
     def get_absolute_url(self) -> str:
-        return reverse("catalog:floor-plan") + f"#unit-{self.code}"
+        from .selectors import all_centres  # cached rows: the unit's centre without a query
+
+        slug = next((c.slug for c in all_centres() if c.pk == self.centre_id), None)
+        plan = reverse("catalog:centre-floor-plan", kwargs={"slug": slug}) if slug else reverse("catalog:floor-plan")
+        return plan + f"#unit-{self.code}"
 
 
 class VendorQuerySet(models.QuerySet):
@@ -209,12 +232,21 @@ class VendorQuerySet(models.QuerySet):
     def in_region(self, regency) -> "VendorQuerySet":
         return self.filter(regency=regency)
 
+    def in_centres(self, centre_ids) -> "VendorQuerySet":
+        """Vendors of these centres; `None` means every centre (the province)."""
+        return self if centre_ids is None else self.filter(centre_id__in=centre_ids)
+
     def with_card_data(self) -> "VendorQuerySet":
         return self.select_related("regency")
 
 
+def default_centre_id() -> int | None:
+    """The default centre's pk: where a vendor created without a choice belongs (None when there is no centre)."""
+    return Centre.objects.order_by("-is_default", "pk").values_list("pk", flat=True).first()
+
+
 class Vendor(models.Model):
-    """A UMKM selling at the centre; its members are the users who manage it."""
+    """A UMKM selling at a centre; its members are the users who manage it."""
 
     class Kind(models.TextChoices):
         UMKM = "umkm", _("UMKM (perorangan/CV)")
@@ -248,6 +280,13 @@ class Vendor(models.Model):
     regency = models.ForeignKey(
         Regency, verbose_name=_("asal daerah"), on_delete=models.PROTECT, related_name="vendors"
     )
+    centre = models.ForeignKey(
+        Centre,
+        verbose_name=_("sentra"),
+        on_delete=models.PROTECT,
+        related_name="vendors",
+        default=default_centre_id,  # callers choose; the default keeps old code paths working
+    )
     address = models.TextField(_("alamat produksi"), blank=True)
     whatsapp = models.CharField(_("nomor WhatsApp"), max_length=20, blank=True, help_text=_("Format +62…"))
     nib = models.CharField(_("NIB"), max_length=13, blank=True)
@@ -277,7 +316,10 @@ class Vendor(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["nib"], condition=~Q(nib=""), name="vendor_unique_nib"),
         ]
-        indexes = [models.Index(fields=["status", "regency"], name="vendor_status_regency_idx")]
+        indexes = [
+            models.Index(fields=["status", "regency"], name="vendor_status_regency_idx"),
+            models.Index(fields=["centre", "status"], name="vendor_centre_status_idx"),
+        ]
         permissions = [
             ("review_vendor", _("Dapat menyetujui, menolak, dan membekukan UMKM")),
             ("export_reports", _("Dapat mengunduh laporan Dinas")),
@@ -370,6 +412,47 @@ class VendorEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.vendor}: {self.from_status} → {self.to_status}"
+
+
+class VendorMove(models.Model):
+    """An audit row for each move of a vendor to another centre: who, when, from where to where, and why."""
+
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="moves")
+    from_centre = models.ForeignKey(Centre, verbose_name=_("dari"), on_delete=models.PROTECT, related_name="+")
+    to_centre = models.ForeignKey(Centre, verbose_name=_("ke"), on_delete=models.PROTECT, related_name="+")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    reason = models.TextField(_("alasan"))
+    created_at = models.DateTimeField(_("waktu"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("perpindahan sentra UMKM")
+        verbose_name_plural = _("perpindahan sentra UMKM")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.vendor}: {self.from_centre} → {self.to_centre}"
+
+
+class StaffScope(models.Model):
+    """Which centres a Dinas staff account works on: some centres, or the whole province.
+
+    A Dinas account without a scope sees an explanation in the console, not an empty one; superusers need none."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("akun"), on_delete=models.CASCADE, related_name="staff_scope"
+    )
+    whole_province = models.BooleanField(_("seluruh provinsi"), default=False)
+    centres = models.ManyToManyField(Centre, verbose_name=_("sentra"), blank=True, related_name="staff_scopes")
+    note = models.CharField(_("catatan"), max_length=200, blank=True)
+
+    history = HistoricalRecords(m2m_fields=[centres])
+
+    class Meta:
+        verbose_name = _("wilayah kerja staf Dinas")
+        verbose_name_plural = _("wilayah kerja staf Dinas")
+
+    def __str__(self) -> str:
+        return f"{self.user}"
 
 
 class UnitAssignmentQuerySet(models.QuerySet):

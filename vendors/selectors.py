@@ -12,32 +12,118 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sentra.cache import generation
+from sentra.cache import cached_for_generation, generation
 from sentra.fields import MAX_ID
 
-from .models import Centre, Regency, ShopUnit, UnitAssignment, Vendor, VendorMembership
+from .models import Centre, Regency, ShopUnit, StaffScope, UnitAssignment, Vendor, VendorMembership
 
 CENTRE_CACHE_KEY = "sentra:centre"
+CENTRES_CACHE_KEY = "sentra:centres"
 
 
-def current_centre() -> Centre | None:
-    """Return the (first) centre with its hours, cached for a minute or until a watched model is saved."""
+def default_centre() -> Centre | None:
+    """Return the default centre (the one marked `is_default`; on an install where none is marked yet, the
+    oldest) with its hours, cached for a minute or until a watched model is saved."""
     key = f"{CENTRE_CACHE_KEY}:{generation()}"  # a save of the centre, its hours or closed dates: read anew
     centre = cache.get(key)
     if centre is None:
-        centre = Centre.objects.prefetch_related("opening_hours", "closed_dates").order_by("pk").first()
+        centre = Centre.objects.with_hours().order_by("-is_default", "pk").first()
         cache.set(key, centre or False, 60)
     return centre or None
 
 
-def centre_or_default(pk) -> Centre | None:
-    """The centre with this pk (a query parameter: anything), else the first one; None when there is none."""
+current_centre = default_centre  # the old name, kept for callers outside this app
+
+
+def all_centres() -> list[Centre]:
+    """Every centre with its hours, default first then by name; cached like `default_centre`."""
+    key = f"{CENTRES_CACHE_KEY}:{generation()}"
+    centres = cache.get(key)
+    if centres is None:
+        centres = list(Centre.objects.with_hours())
+        cache.set(key, centres, 60)
+    return centres
+
+
+def centre_by_slug(slug) -> Centre | None:
+    """The centre with this slug (a query parameter: anything), or None."""
+    return next((c for c in all_centres() if c.slug == str(slug or "").strip()), None)
+
+
+def centre_or_default(pk, allowed: Iterable[int] | None = None) -> Centre | None:
+    """The centre with this pk (a query parameter: anything) among `allowed` (every centre when None), else the
+    first allowed one; None when there is none."""
     try:
         pk = int(pk or 0)
     except (TypeError, ValueError):
         pk = 0
-    chosen = Centre.objects.filter(pk=pk).first() if 0 < pk <= MAX_ID else None
-    return chosen or Centre.objects.order_by("pk").first()
+    rows = Centre.objects.all() if allowed is None else Centre.objects.filter(pk__in=set(allowed))
+    chosen = rows.filter(pk=pk).first() if 0 < pk <= MAX_ID else None
+    return chosen or rows.first()
+
+
+def centres_for(user) -> frozenset[int] | None:
+    """The pks of the centres a Dinas staff account works on; None means all of them (superusers and whole-
+    province staff). Any other user, or staff without a scope, gets an empty set. Kept on the user object for
+    the rest of the request."""
+    cached = getattr(user, "_sentra_centres", False)
+    if cached is not False:
+        return cached
+    result: frozenset[int] | None = frozenset()
+    if user.is_authenticated and user.is_active:
+        if user.is_superuser:
+            result = None
+        else:
+            scope = StaffScope.objects.filter(user=user).first()
+            if scope is not None:
+                result = None if scope.whole_province else frozenset(scope.centres.values_list("pk", flat=True))
+    user._sentra_centres = result
+    return result
+
+
+def has_staff_scope(user) -> bool:
+    """The account works on at least one centre (or all of them)."""
+    ids = centres_for(user)
+    return ids is None or bool(ids)
+
+
+def scoped_centres(user) -> list[Centre]:
+    """The centres the user works on, as rows (every centre for province staff)."""
+    ids = centres_for(user)
+    return [c for c in all_centres() if ids is None or c.pk in ids]
+
+
+@dataclass(frozen=True)
+class CentreRow:
+    """A centre as the home page lists it: its row (with hours), approved UMKM, open right now."""
+
+    centre: Centre
+    vendors: int
+    is_open: bool
+
+
+def approved_vendors_per_centre() -> dict[int, int]:
+    """{centre pk: approved UMKM}, cached until a watched model is saved (or a minute)."""
+
+    def count() -> dict[int, int]:
+        rows = Vendor.objects.approved().values_list("centre").annotate(n=models.Count("pk")).order_by()
+        return dict(rows)
+
+    return cached_for_generation("centre-vendors", "approved", count, 60)
+
+
+def centre_rows(now: datetime.datetime | None = None) -> list[CentreRow]:
+    """Every centre with its approved UMKM and whether it is open at `now` (default first, then by name)."""
+    now = now or timezone.now()
+    counts = approved_vendors_per_centre()
+    return [CentreRow(c, counts.get(c.pk, 0), c.is_open_at(now)) for c in all_centres()]
+
+
+def upcoming_closed_dates(centre: Centre, days: int = 90) -> list:
+    """The centre's closed dates from today for `days` days (from its prefetched rows)."""
+    today = timezone.localdate()
+    until = today + datetime.timedelta(days=days)
+    return [c for c in centre.closed_dates.all() if today <= c.date <= until]
 
 
 @dataclass(frozen=True)
@@ -49,10 +135,10 @@ class PickupPoint:
 
 
 def vendor_pickup_points(vendor_ids: Iterable[int]) -> dict[int, PickupPoint]:
-    """Return {vendor id: PickupPoint} in a constant number of queries; unassigned vendors get the main centre.
+    """Return {vendor id: PickupPoint} in a constant number of queries: the vendor's current unit and its
+    centre; a vendor without a unit picks up at its own centre.
 
-    Centres come with their opening hours and closed dates loaded (the main one from the cache).
-    """
+    Centres come with their opening hours and closed dates loaded (from the cache)."""
     vendor_ids = set(vendor_ids)
     if not vendor_ids:
         return {}
@@ -62,24 +148,17 @@ def vendor_pickup_points(vendor_ids: Iterable[int]) -> dict[int, PickupPoint]:
         .select_related("unit")
         .order_by("vendor_id", "-start_on", "-pk")
     )
-    main = current_centre()
     units: dict[int, ShopUnit] = {}
     for assignment in assignments:
         units.setdefault(assignment.vendor_id, assignment.unit)
-    centres = _centres_with_hours({unit.centre_id for unit in units.values()}, main)
+    centres = {centre.pk: centre for centre in all_centres()}
+    missing = vendor_ids - units.keys()
+    homes = dict(Vendor.objects.filter(pk__in=missing).values_list("pk", "centre_id")) if missing else {}
+    main = default_centre()
     points = {vendor_id: PickupPoint(unit, centres.get(unit.centre_id)) for vendor_id, unit in units.items()}
-    fallback = PickupPoint(None, main)
-    points.update(dict.fromkeys(vendor_ids - points.keys(), fallback))
+    for vendor_id in missing:
+        points[vendor_id] = PickupPoint(None, centres.get(homes.get(vendor_id), main))
     return points
-
-
-def _centres_with_hours(pks: set[int], main: Centre | None) -> dict[int, Centre]:
-    centres = {main.pk: main} if main is not None and main.pk in pks else {}
-    others = pks - centres.keys()
-    if others:
-        rows = Centre.objects.filter(pk__in=others).prefetch_related("opening_hours", "closed_dates")
-        centres.update({centre.pk: centre for centre in rows})
-    return centres
 
 
 def vendor_members(vendor_ids: Iterable[int]) -> dict[int, dict[int, str]]:

@@ -2,9 +2,9 @@
 
 from .certificates import certificate_detail, certificate_list, certificate_review
 from .dashboard import dashboard
-from .reports import report_download, reports
+from .reports import province_report, province_report_xlsx, report_download, reports
 from .units import assignment_end, assignment_move, unit_assign, unit_board, unit_create, unit_detail, unit_edit
-from .vendors import product_action, vendor_action, vendor_assign, vendor_detail, vendor_list
+from .vendors import product_action, vendor_action, vendor_assign, vendor_detail, vendor_list, vendor_move_centre
 
 __all__ = [
     "assignment_end",
@@ -14,6 +14,8 @@ __all__ = [
     "certificate_review",
     "dashboard",
     "product_action",
+    "province_report",
+    "province_report_xlsx",
     "report_download",
     "reports",
     "unit_assign",
@@ -25,4 +27,5 @@ __all__ = [
     "vendor_assign",
     "vendor_detail",
     "vendor_list",
+    "vendor_move_centre",
 ]

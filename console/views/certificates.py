@@ -11,10 +11,10 @@ from catalog.access import access_certificate
 from catalog.models import Certificate
 from catalog.services import review
 from catalog.services.review import certificate_problems, certificate_reject, certificate_verify
-from console.access import console_view
+from console.access import centre_context, console_view
 from console.filters import ConsoleCertificateFilter
 from console.forms import decision_form
-from console.selectors import EXPIRY_WINDOW_DAYS, certificate_timeline
+from console.selectors import EXPIRY_WINDOW_DAYS, certificate_timeline, within
 from sentra.exceptions import DomainError
 from sentra.forms import add_domain_error
 from sentra.states import IllegalTransition
@@ -26,13 +26,16 @@ PER_PAGE = 50
 def certificate_list(request):
     data = request.GET.copy()
     data.setdefault("status", Certificate.Status.SUBMITTED)
-    filters = ConsoleCertificateFilter(data, queryset=Certificate.objects.review_queue())
+    scope = centre_context(request)  # certificates are checked by the staff of the vendor's centre
+    filters = ConsoleCertificateFilter(data, queryset=within(Certificate.objects.review_queue(), scope["centres"]))
     page = Paginator(filters.qs, PER_PAGE).get_page(request.GET.get("halaman"))
     for certificate in page:
         certificate.problems = certificate_problems(certificate)
         certificate.scan_url, certificate.scan_is_image = _scan_url(certificate), _is_image(certificate)
     expiring = Certificate.objects.expiring(EXPIRY_WINDOW_DAYS).with_vendor().order_by("valid_until")
+    expiring = within(expiring, scope["centres"])
     context = {"filter": filters, "page_obj": page, "expiring": expiring[:PER_PAGE], "window": EXPIRY_WINDOW_DAYS}
+    context |= scope
     return render(request, "console/certificate_list.html", context)
 
 

@@ -1,8 +1,8 @@
-"""Console dashboard: work waiting and figures for a period."""
+"""Console dashboard: work waiting and figures for a period, at the staff member's centres."""
 
 from django.shortcuts import render
 
-from console.access import console_view
+from console.access import centre_context, console_view
 from console.selectors import dashboard_figures, work_waiting
 from sentra.forms import PeriodForm
 
@@ -13,5 +13,7 @@ PERIOD_WEEKS = (4, 12, 26, 52)
 def dashboard(request):
     form = PeriodForm(request.GET or None, weeks=PERIOD_WEEKS, default_weeks=12)
     start, end = form.range()
-    context = {"form": form, "waiting": work_waiting(), "figures": dashboard_figures(start, end), "start": start}
-    return render(request, "console/dashboard.html", context | {"end": end})
+    scope = centre_context(request)
+    centres = scope["centres"]
+    context = {"form": form, "waiting": work_waiting(centres=centres), "figures": dashboard_figures(start, end, centres)}
+    return render(request, "console/dashboard.html", context | scope | {"start": start, "end": end})

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from console.access import console_view
+from console.access import centre_context, centre_ids, console_view
 from console.forms import AssignForm, AssignmentEndForm, MoveForm, ShopUnitForm
 from console.selectors import floor_grids, free_grid_cell, with_tenancy_details
 from sentra.exceptions import DomainError
@@ -20,13 +20,20 @@ from vendors.services import units
 @console_view("vendors.view_shopunit")
 def unit_board(request):
     # The same units, tenants and states as the public floor plan (vendors.selectors.floor_plan_units).
-    return render(request, "console/unit_board.html", {"grids": floor_grids(floor_plan_units())})
+    scope = centre_context(request)
+    ids = scope["centres"]
+    units = [u for u in floor_plan_units() if ids is None or u.centre_id in ids]
+    return render(request, "console/unit_board.html", {"grids": floor_grids(units)} | scope)
 
 
 def _centre(request) -> Centre:
-    centre = centre_or_default(request.GET.get("sentra"))
+    """The centre a new unit goes to: `?sentra=<pk>` among the staff member's centres (else the first of them)."""
+    allowed = centre_ids(request)
+    centre = centre_or_default(request.GET.get("sentra"), allowed)
     if centre is None:
         raise Http404
+    if request.GET.get("sentra") and str(centre.pk) != request.GET["sentra"].strip():
+        messages.error(request, _("Sentra yang dipilih tidak dikenal atau di luar wilayah kerja Anda."))
     return centre
 
 
@@ -38,7 +45,7 @@ def unit_create(request):
         unit = form.save()
         messages.success(request, _("Unit %(code)s ditambahkan.") % {"code": unit.code})
         return redirect("console:unit-detail", pk=unit.pk)
-    return render(request, "console/unit_form.html", {"form": form})
+    return render(request, "console/unit_form.html", {"form": form, "centre": centre})
 
 
 @console_view("vendors.change_shopunit")
@@ -58,7 +65,7 @@ def _unit_page(request, unit: ShopUnit, assign_form=None, status=200):
         "unit": unit,
         "current": [a for a in history if a.is_current],
         "history": history,
-        "assign_form": assign_form or AssignForm(initial={"vendor": request.GET.get("vendor")}),
+        "assign_form": assign_form or AssignForm(initial={"vendor": request.GET.get("vendor")}, centre=unit.centre),
     }
     return render(request, "console/unit_detail.html", context, status=status)
 
@@ -72,7 +79,7 @@ def unit_detail(request, pk: int):
 @require_POST
 def unit_assign(request, pk: int):
     unit = access_unit(request.user, pk)
-    form = AssignForm(request.POST)
+    form = AssignForm(request.POST, centre=unit.centre)
     if form.is_valid():
         try:
             units.unit_assign(unit=unit, actor=request.user, **form.cleaned_data)

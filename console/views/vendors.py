@@ -8,17 +8,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from catalog.access import access_product
-from console.access import console_view
+from console.access import centre_choices, centre_context, console_view
 from console.decisions import PRODUCT_DECISIONS, VENDOR_DECISIONS, Decision
 from console.filters import ConsoleVendorFilter
-from console.forms import VendorAssignForm, decision_form
-from console.selectors import vendor_dossier, vendor_queue
+from console.forms import VendorAssignForm, VendorCentreForm, decision_form
+from console.selectors import vendor_dossier, vendor_queue, within
+from orders.models import Reservation
 from sentra.exceptions import DomainError
 from sentra.forms import ReasonForm, add_domain_error
 from sentra.states import IllegalTransition
 from vendors.access import access_vendor
 from vendors.models import Vendor
-from vendors.services import units
+from vendors.services import centres, units
 
 PER_PAGE = 50
 
@@ -27,14 +28,17 @@ PER_PAGE = 50
 def vendor_list(request):
     data = request.GET.copy()
     data.setdefault("status", Vendor.Status.SUBMITTED)
-    filters = ConsoleVendorFilter(data, queryset=vendor_queue())
+    scope = centre_context(request)
+    filters = ConsoleVendorFilter(data, queryset=within(vendor_queue(), scope["centres"], "centre"))
     page = Paginator(filters.qs, PER_PAGE).get_page(request.GET.get("halaman"))
-    return render(request, "console/vendor_list.html", {"filter": filters, "page_obj": page})
+    return render(request, "console/vendor_list.html", {"filter": filters, "page_obj": page} | scope)
 
 
 def _vendor_page(request, vendor: Vendor, assign_form=None, status=200):
     actions = [a for a in VENDOR_DECISIONS.values() if vendor.status in a.sources]
-    context = vendor_dossier(vendor) | {"actions": actions, "assign_form": assign_form or VendorAssignForm()}
+    assign_form = assign_form or VendorAssignForm(centre=vendor.centre)
+    context = vendor_dossier(vendor) | {"actions": actions, "assign_form": assign_form}
+    context["can_move"] = len(centre_choices(request)) > 1
     return render(request, "console/vendor_detail.html", context, status=status)
 
 
@@ -47,7 +51,7 @@ def vendor_detail(request, pk: int):
 @require_POST
 def vendor_assign(request, pk: int):
     vendor = access_vendor(request.user, pk)
-    form = VendorAssignForm(request.POST)
+    form = VendorAssignForm(request.POST, centre=vendor.centre)
     if form.is_valid():
         try:
             assignment = units.unit_assign(vendor=vendor, actor=request.user, **form.cleaned_data)
@@ -102,3 +106,35 @@ def product_action(request, pk: int, action: str):
         return redirect("console:vendor-detail", pk=product.vendor_id)
     context = {"product": product, "action": action, "form": form, "allowed": product.status in action.sources}
     return render(request, "console/product_action.html", context)
+
+
+@console_view("vendors.review_vendor")
+def vendor_move_centre(request, pk: int):
+    """GET: choose the centre and a reason; POST: confirm, then move (open reservations keep their place)."""
+    vendor = access_vendor(request.user, pk)
+    form = VendorCentreForm(request.POST or None, vendor=vendor, centres=centre_choices(request))
+    confirming = False
+    if request.method == "POST" and form.is_valid():
+        if not request.POST.get("confirm"):
+            confirming = True  # show what happens, and ask once more
+        else:
+            try:
+                centres.vendor_move_centre(
+                    vendor=vendor, centre=form.cleaned_data["centre"], actor=request.user, reason=form.cleaned_data["reason"]
+                )
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("%(name)s dipindahkan ke %(centre)s.") % {"name": vendor.name, "centre": form.cleaned_data["centre"]},
+                )
+                return redirect("console:vendor-detail", pk=vendor.pk)
+    context = {
+        "vendor": vendor,
+        "form": form,
+        "confirming": confirming,
+        "tenancies": centres.tenancies_ended_by_move(vendor),
+        "open_reservations": Reservation.objects.for_vendor(vendor).open().count(),
+    }
+    return render(request, "console/vendor_move_centre.html", context, status=400 if form.errors else 200)

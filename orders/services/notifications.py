@@ -10,7 +10,8 @@ from django.utils import translation
 from django_tasks import task
 
 from orders.models import Reservation
-from vendors.selectors import PickupPoint, vendor_members, vendor_pickup_points
+from orders.selectors import reservation_pickup_points
+from vendors.selectors import PickupPoint, vendor_members
 
 KINDS = ("placed", "ready", "cancelled", "expired")
 
@@ -40,12 +41,12 @@ def send_reservation_emails(pks: list[int], kind: str, to_vendor: bool) -> int:
     """Build and send the `kind` emails of these reservations (a task the worker runs); return how many."""
     reservations = list(Reservation.objects.filter(pk__in=pks).with_lines().order_by("pk"))
     vendor_ids = {reservation.vendor_id for reservation in reservations}
-    points = vendor_pickup_points(vendor_ids)
+    points = reservation_pickup_points(reservations)  # the place fixed when each was placed
     members = vendor_members(vendor_ids) if to_vendor else {}
     sent = 0
     for reservation in reservations:
         recipients = _addresses(members.get(reservation.vendor_id, {}))
-        sent += _send(reservation, points[reservation.vendor_id], kind, recipients)
+        sent += _send(reservation, points[reservation.pk], kind, recipients)
     return sent
 
 

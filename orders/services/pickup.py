@@ -10,7 +10,7 @@ from django.utils.translation import gettext_noop
 
 from orders.models import CODE_ALPHABET, CODE_PREFIX, Reservation
 from vendors.models import Vendor, VendorMembership
-from vendors.selectors import vendor_pickup_points
+from orders.selectors import reservation_pickup_points
 
 from . import notifications
 from .errors import ReservationClosed, ReservationNotFound
@@ -96,7 +96,7 @@ def _hold_after_undo(reservation: Reservation, now: datetime.datetime) -> dateti
     """The original hold when still ahead; else today's closing time; else the undo window from now."""
     if reservation.hold_until > now:
         return reservation.hold_until
-    centre = vendor_pickup_points([reservation.vendor_id])[reservation.vendor_id].centre
+    centre = reservation_pickup_points([reservation])[reservation.pk].centre
     closing = hold_deadline(centre, timezone.localdate(now)) if centre else None
     if closing and closing > now:
         return closing

@@ -111,6 +111,9 @@ def _place(checkout: _Checkout, known: _Known, **fields) -> list[Reservation]:
         _draft(checkout, vendor, [(products[pk], quantities[pk]) for pk in pks], deadlines[vendor.pk], code, fields)
         for (vendor, pks), code in zip(by_vendor.items(), checkout.codes, strict=False)  # a code per line, or more
     ]
+    for reservation, _lines in drafts:  # the pickup place is fixed now: a later move of the vendor keeps it
+        point = points[reservation.vendor_id]
+        reservation.pickup_centre, reservation.pickup_unit = point.centre, point.unit
     reservations = _write_reservations(drafts, actor=shopper, now=checkout.now)
     notifications.notify_placed(reservations)
     return reservations

@@ -35,6 +35,10 @@ class InvalidPeriod(AssignmentError):
     pass
 
 
+class OtherCentre(AssignmentError):
+    pass
+
+
 def _overlapping(qs, start_on: datetime.date, end_on: datetime.date | None):
     """Assignments in `qs` whose period shares at least one day with [start_on, end_on]."""
     qs = qs.filter(Q(end_on__isnull=True) | Q(end_on__gte=start_on))
@@ -44,6 +48,11 @@ def _overlapping(qs, start_on: datetime.date, end_on: datetime.date | None):
 def _check_assignable(unit: ShopUnit, vendor: Vendor, start_on: datetime.date, end_on: datetime.date | None) -> None:
     if end_on is not None and end_on < start_on:
         raise InvalidPeriod(_("Tanggal selesai tidak boleh sebelum tanggal mulai."))
+    if unit.centre_id != vendor.centre_id:
+        raise OtherCentre(
+            _("Unit %(code)s ada di sentra lain; %(name)s hanya dapat ditempatkan di unit sentranya sendiri.")
+            % {"code": unit.code, "name": vendor.name}
+        )
     if vendor.status != Vendor.Status.APPROVED:
         raise VendorNotApproved(
             _("Hanya UMKM yang sudah disetujui yang dapat ditempatkan; status %(name)s: %(status)s.")

@@ -1,12 +1,19 @@
-"""Template helpers of the vendors app: a centre's opening hours as rows."""
+"""Template helpers of the vendors app: a centre's opening hours as rows, a centre by its pk."""
 
 from typing import Any
 
 from django import template
 
-from vendors.models import OpeningHours
+from vendors.models import Centre, OpeningHours
+from vendors.selectors import all_centres
 
 register = template.Library()
+
+
+@register.filter
+def centre_of(centre_id: Any) -> Centre | None:
+    """The centre with this pk, from the cached list (no query): `{{ vendor.centre_id|centre_of }}`."""
+    return next((c for c in all_centres() if c.pk == centre_id), None)
 
 
 @register.simple_tag

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from console.access import console_view
+from console.access import console_view, scoped
 from console.program_forms import (
     AidFilterForm,
     AidForm,
@@ -26,7 +26,8 @@ from .responses import page_of
 @console_view("programs.view_aidrecord")
 def vendor_search(request):
     form = VendorSearchForm(request.GET or None)
-    return render(request, "console/programs/vendor_search.html", {"form": form, "vendors": form.vendors(50)})
+    vendors = scoped(request, form.vendors(limit=None))[:50]  # the staff member's centres only
+    return render(request, "console/programs/vendor_search.html", {"form": form, "vendors": vendors})
 
 
 @console_view("programs.view_aidrecord")
@@ -39,7 +40,7 @@ def vendor_history_page(request, pk: int):
 @console_view("programs.view_aidrecord")
 def aid_list(request):
     filters = AidFilterForm(request.GET or None)
-    records = filters.filter(AidRecord.objects.for_register())
+    records = filters.filter(scoped(request, AidRecord.objects.for_register(), "vendor__centre"))
     context = {
         "filters": filters,
         "page_obj": page_of(request, records),

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from console.access import console_view
+from console.access import console_view, scoped
 from console.decisions import decision
 from console.forms import decision_form
 from console.program_forms import (
@@ -151,7 +151,8 @@ def _programme_page(request, programme: Programme, meeting_form=None, status=200
         "meeting_form": meeting_form or MeetingForm(initial={"held_on": programme.starts_on}),
         "search": VendorSearchForm(request.GET or None),
     }
-    context["found"] = context["search"].vendors().exclude(programme_participations__programme=programme)
+    found = scoped(request, context["search"].vendors(limit=None))  # the staff member's centres only
+    context["found"] = found.exclude(programme_participations__programme=programme)[:30]
     return render(request, "console/programs/programme_detail.html", context, status=status)
 
 
@@ -195,6 +196,7 @@ def programme_action(request, pk: int, action: str):
 def programme_enrol(request, pk: int):
     programme = access_programme(request.user, pk)
     form = EnrolForm(request.POST)
+    form.fields["vendor"].queryset = scoped(request, form.fields["vendor"].queryset)
     if form.is_valid():
         vendor, reason = form.cleaned_data["vendor"], form.cleaned_data["reason"]
         if take(request, form, services.participant_enrol, programme=programme, vendor=vendor, reason=reason):

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from console.access import console_view
+from console.access import console_view, scoped
 from console.program_forms import (
     CandidateForm,
 )
@@ -98,7 +98,7 @@ def programme_report_download(request, slug: str):
 @console_view("vendors.export_reports")
 def aid_candidates(request):
     form = CandidateForm(request.GET or None)
-    vendors = program_reports.aid_candidates(**form.filters())
+    vendors = scoped(request, program_reports.aid_candidates(**form.filters()))  # their centres only
     if request.GET.get("unduh") == "xlsx":
         rows = program_reports.candidate_rows(vendors)
         sheet = Sheet(_("Calon penerima"), program_reports.candidate_columns(), rows)
