@@ -66,6 +66,20 @@ class CartSummary:
         return any(line.problem for line in self.lines)
 
     @property
+    def centres(self) -> list:
+        """The distinct centres the cart's reservations are picked up at, in the order of the groups."""
+        seen: dict = {}
+        for group in self.groups:
+            if group.point.centre is not None:
+                seen.setdefault(group.point.centre.pk, group.point.centre)
+        return list(seen.values())
+
+    @property
+    def spans_centres(self) -> bool:
+        """Products of vendors at more than one centre: the shopper picks up at each of them."""
+        return len(self.centres) > 1
+
+    @property
     def products(self) -> list[Product]:
         return [line.product for line in self.lines]
 

@@ -25,7 +25,7 @@ from catalog.services.certificates import certificate_submit
 from orders.models import StockMovement
 from sales.services import sale_record
 from tests import factories
-from vendors.models import Vendor
+from vendors.models import Vendor, VendorMove
 
 ROLES = ("anonymous", "unverified", "shopper", "pending", "member", "dinas", "superuser")
 
@@ -120,6 +120,9 @@ def world(centre) -> World:
     theirs |= other_b2b
     # Rows the admin lists that nothing above creates: a vendor decision and a stock movement.
     factories.VendorFactory().transition("suspended", actor=users["dinas"], reason="Uji akses")
+    VendorMove.objects.create(
+        vendor=pending_shop["vendor"], from_centre=centre, to_centre=centre, actor=users["dinas"], reason="Uji akses"
+    )
     StockMovement.objects.create(product=other_shop["product"], on_hand_delta=10, reason="initial")
     _queued_task_result()
     _pembinaan(mine["member"], theirs)
@@ -215,6 +218,8 @@ URLS: dict[str, Url] = {
     "catalog:vendor-list": Url(),
     "catalog:vendor-detail": Url(kwargs=lambda o: {"slug": o["vendor"].slug}, scope="public"),
     "catalog:floor-plan": Url(),
+    "catalog:centre-detail": Url(kwargs=lambda o: {"slug": o["unit"].centre.slug}, scope="public"),
+    "catalog:centre-floor-plan": Url(kwargs=lambda o: {"slug": o["unit"].centre.slug}, scope="public"),
     "orders:cart": Url(),
     "orders:cart-add": Url("post", scope="public", data=lambda o: {"product": o["product"].pk, "quantity": 1}),
     "orders:cart-update": Url("post", scope="public", data=lambda o: {"product": o["product"].pk, "quantity": 2}),
@@ -303,6 +308,9 @@ URLS: dict[str, Url] = {
     "console:assignment-end": Url(kwargs=_pk("assignment"), scope="staff"),
     "console:assignment-move": Url(kwargs=_pk("assignment"), scope="staff"),
     "console:reports": Url(),
+    "console:province-report": Url(),
+    "console:province-report-xlsx": Url(),
+    "console:vendor-move-centre": Url(kwargs=_pk("vendor"), scope="staff"),
     "console:report-xlsx": Url(kwargs=lambda o: {"slug": "umkm"}),
     "console:report-csv": Url(kwargs=lambda o: {"slug": "umkm"}),
     "programs:programme-list": Url(),
@@ -406,6 +414,7 @@ DINAS_ADMIN_PERMISSIONS = {
 # Ledgers nobody writes by hand in the admin, not even a superuser.
 ADMIN_NOBODY = {
     "vendors.vendorevent": {"add", "delete"},
+    "vendors.vendormove": {"add", "delete"},
     "vendors.unitassignment": {"add", "delete"},  # through the console's services only
     "django_tasks_database.dbtaskresult": {"add", "delete"},  # the task queue's own record
     "orders.reservation": {"add", "delete"},
@@ -512,6 +521,8 @@ MATRIX = {
     "catalog:vendor-list":                  "200      200      200      200      200      200      200",
     "catalog:vendor-detail":                "200      200      200      200      200      200      200",
     "catalog:floor-plan":                   "200      200      200      200      200      200      200",
+    "catalog:centre-detail":                "200      200      200      200      200      200      200",
+    "catalog:centre-floor-plan":            "200      200      200      200      200      200      200",
     "orders:cart":                          "200      200      200      200      200      200      200",
     "orders:cart-add":                      "302      302      302      302      302      302      302",
     "orders:cart-update":                   "302      302      302      302      302      302      302",
@@ -573,6 +584,9 @@ MATRIX = {
     "console:assignment-end":               "login    403      403      403      403      200      200",
     "console:assignment-move":              "login    403      403      403      403      200      200",
     "console:reports":                      "login    403      403      403      403      200      200",
+    "console:province-report":              "login    403      403      403      403      200      200",
+    "console:province-report-xlsx":         "login    403      403      403      403      200      200",
+    "console:vendor-move-centre":           "login    403      403      403      403      200      200",
     "console:report-xlsx":                  "login    403      403      403      403      200      200",
     "console:report-csv":                   "login    403      403      403      403      200      200",
     "buyers:dashboard":                     "login    302      200      302      302      302      302",

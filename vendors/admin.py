@@ -20,9 +20,11 @@ from .models import (
     Regency,
     ShopUnit,
     UnitAssignment,
+    StaffScope,
     Vendor,
     VendorEvent,
     VendorMembership,
+    VendorMove,
 )
 from .signals import vendor_changed
 
@@ -39,7 +41,7 @@ class ClosedDateInline(admin.TabularInline):
 
 @admin.register(Centre)
 class CentreAdmin(admin.ModelAdmin):
-    list_display = ["name", "regency", "phone"]
+    list_display = ["name", "town", "regency", "is_default", "phone"]
     search_fields = ["name", "address"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [OpeningHoursInline, ClosedDateInline]
@@ -135,16 +137,17 @@ class VendorAdmin(RuledHistoryAdmin):
     """Status decisions (approve, suspend, archive…) are made in the console; here they are read-only."""
 
     form = VendorAdminForm
-    list_display = ["name", "kind", "regency", "status", "nib", "accepts_qris", "updated_at"]
+    list_display = ["name", "kind", "regency", "centre", "status", "nib", "accepts_qris", "updated_at"]
     list_filter = ["status", "kind", "regency", "accepts_qris"]
     search_fields = ["name", "nib", "slug", "memberships__user__email"]
     prepopulated_fields = {"slug": ["name"]}
-    kept_fields = ("status", "status_note", "status_changed_at", "submitted_at", "bnsp_until")
+    # centre: moved in the console (with a reason and a VendorMove row), never here
+    kept_fields = ("status", "status_note", "status_changed_at", "submitted_at", "bnsp_until", "centre")
     readonly_fields = ["decision", "created_at", "updated_at"]
     filter_horizontal = ["categories"]
     inlines = [VendorMembershipInline, VendorEventInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "kind", "regency", "nib", "categories"]}),
+        (None, {"fields": ["name", "slug", "kind", "regency", "centre", "nib", "categories"]}),
         (
             _("Profil"),
             {"fields": ["story", "address", "whatsapp", "logo", "accepts_qris", "opening_note", "on_holiday"]},
@@ -185,6 +188,25 @@ class VendorEventAdmin(ReadOnly, admin.ModelAdmin):
     search_fields = ["vendor__name", "reason"]
     list_select_related = ["vendor", "actor"]
     date_hierarchy = "created_at"
+
+
+@admin.register(VendorMove)
+class VendorMoveAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = [column("vendor", _("UMKM")), "from_centre", "to_centre", column("actor", _("oleh")), "created_at"]
+    search_fields = ["vendor__name", "reason"]
+    list_select_related = ["vendor", "actor", "from_centre", "to_centre"]
+
+
+@admin.register(StaffScope)
+class StaffScopeAdmin(RuledHistoryAdmin):
+    """Which centres each Dinas account works on (superusers only: the Dinas group has no permission here)."""
+
+    list_display = [column("user", _("Akun")), "whole_province", "note"]
+    list_filter = ["whole_province", "centres"]
+    search_fields = ["user__email", "user__username"]
+    list_select_related = ["user"]
+    raw_id_fields = ["user"]
+    filter_horizontal = ["centres"]
 
 
 @admin.register(VendorMembership)

@@ -12,7 +12,7 @@ from sentra.fields import ModelMultipleIdsField
 from sentra.forms import ReasonForm
 from sentra.images import ALLOWED_FORMATS, check_upload_size
 from sentra.whatsapp import normalize_phone
-from vendors.models import Vendor
+from vendors.models import Centre, Vendor
 
 IMAGE_ACCEPT = ",".join(f"image/{fmt.lower()}" for fmt in ALLOWED_FORMATS)
 TEXT_LIMITS = (("story", 3000), ("address", 500))
@@ -85,7 +85,7 @@ class VendorApplicationForm(VendorProfileForm):
     """The application: identity of the business plus its profile."""
 
     class Meta(VendorProfileForm.Meta):
-        fields = ["name", "kind", "regency", "nib", "story", "address", "whatsapp", "categories"]
+        fields = ["name", "kind", "regency", "centre", "nib", "story", "address", "whatsapp", "categories"]
         widgets = {
             **VendorProfileForm.Meta.widgets,
             "nib": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": 13}),
@@ -94,11 +94,19 @@ class VendorApplicationForm(VendorProfileForm):
             **VendorProfileForm.Meta.help_texts,
             "nib": _("13 angka dari OSS. Wajib untuk UMKM dan koperasi; kelompok dan Lapas boleh kosong."),
             "regency": _("Kabupaten/kota tempat produk dibuat."),
+            "centre": _("Sentra tempat Anda ingin berjualan; Dinas sentra itu yang memeriksa pengajuan."),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["regency"].empty_label = _("— pilih kabupaten/kota —")
+        centre = self.fields["centre"]
+        centre.empty_label = None  # the default centre comes first (Centre.Meta.ordering)
+        centre.error_messages["invalid_choice"] = _("Pilih salah satu sentra dari daftar.")
+        centre.required = False  # left out: the default centre
+
+    def clean_centre(self):
+        return self.cleaned_data.get("centre") or Centre.objects.order_by("-is_default", "pk").first()
 
     def clean_nib(self) -> str:
         nib = "".join(self.cleaned_data.get("nib", "").split())

@@ -15,7 +15,7 @@ from sentra.staff import DINAS_GROUP
 from vendors.models import Vendor, VendorEvent, VendorMembership
 from vendors.signals import vendor_changed
 
-APPLICATION_FIELDS = ("name", "kind", "story", "regency", "address", "whatsapp", "nib")
+APPLICATION_FIELDS = ("name", "kind", "story", "regency", "centre", "address", "whatsapp", "nib")
 PROFILE_FIELDS = ("story", "address", "whatsapp", "accepts_qris", "opening_note", "on_holiday")
 EDITABLE_APPLICATION = {Vendor.Status.DRAFT, Vendor.Status.REVISION_REQUESTED}
 CLOSED = {Vendor.Status.REJECTED, Vendor.Status.ARCHIVED}
