@@ -50,12 +50,12 @@ def vendor_columns() -> list[str]:
         _("Kabupaten/kota"),
         _("NIB"),
         _("Status"),
-        _("Sentra"),
         _("Unit ruko"),
         _("Sertifikat berlaku"),
         _("WhatsApp"),
         _("Diajukan pada"),
         _("Status diubah"),
+        _("Sentra"),
     ]
 
 
@@ -79,12 +79,12 @@ def vendor_rows(period: Period, centres: Centres = None) -> Iterator[list]:
             v.regency.display_name,
             v.nib,
             v.get_status_display(),
-            v.centre.name,
             ", ".join(a.unit.code for a in v.units_now),
             "; ".join(f"{c.get_kind_display()} {c.number or c.holder_name}".strip() for c in v.valid_certificates),
             v.whatsapp,
             _local(v.submitted_at),
             _local(v.status_changed_at),
+            v.centre.name,
         ]
 
 

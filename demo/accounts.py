@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from .data import ACCOUNTS, DEMO_PASSWORD, EXTRA_SHOPPERS, Account
 
 OWNER_EMAIL_DOMAIN = "umkm.sentra.test"
+DINAS_ROLES = {"dinas", "provinsi", "dinas_bdl"}
 
 
 class AccountMaker:
@@ -25,17 +26,17 @@ class AccountMaker:
                 "first_name": account.first_name,
                 "last_name": account.last_name,
                 "password": self.password_hash,
-                "is_staff": account.role in {"superuser", "dinas"},
+                "is_staff": account.role in {"superuser", *DINAS_ROLES},
                 "is_superuser": account.role == "superuser",
             },
         )
-        if created and account.role == "dinas":
+        if created and account.role in DINAS_ROLES:
             user.groups.add(Group.objects.get(name="Dinas"))
         EmailAddress.objects.get_or_create(user=user, email=account.email, defaults={"verified": True, "primary": True})
         return user
 
     def ensure_documented(self) -> dict[str, object]:
-        """Return the documented accounts by role (superuser, dinas, umkm, calon, shopper)."""
+        """Return the documented accounts by role (superuser, dinas, provinsi, dinas_bdl, umkm, calon, shopper)."""
         return {account.role: self.ensure(account) for account in ACCOUNTS}
 
     def ensure_shoppers(self) -> list:

@@ -17,7 +17,7 @@ from vendors.models import Centre, ShopUnit, UnitAssignment, Vendor, VendorEvent
 
 from .accounts import AccountMaker
 from .catalog import ProductMaker, allocate
-from .centre import ensure_centre, ensure_units
+from .centre import ensure_centre, ensure_province_centre, ensure_units
 from .certificates import CertificateMaker
 from .data import ACCOUNTS, UMKM_VENDOR_SLUG, VENDORS, Account
 from .leftovers import former_staff_leaves, hire_former_staff, photoless_product
@@ -25,6 +25,7 @@ from .products import PRODUCT_TYPES
 from .programs import ProgrammeMaker
 from .reservations import ReservationMaker
 from .sales import build_sales
+from .scopes import ensure_scopes
 from .vendors import VendorMaker
 
 DEFAULT_PRODUCTS = 400
@@ -75,8 +76,12 @@ def _build(total_products: int, tick: Tick) -> None:
     shoppers = accounts.ensure_shoppers()
     centre = ensure_centre()
     units = ensure_units(centre)
+    province, province_units = ensure_province_centre()
+    ensure_scopes(users, kotabumi=centre, province=province)
     tick("sentra dan akun", 2)
-    vendors = _vendors(VendorMaker(rng=rng, accounts=accounts, users=users, units=units), tick)
+    centres = {province.slug: province}
+    maker = VendorMaker(rng=rng, accounts=accounts, users=users, units=units | province_units, centres=centres)
+    vendors = _vendors(maker, tick)
     owners = {v.pk: v.memberships.get(role="owner").user for v in vendors.values()}
     former_staff = hire_former_staff(accounts, vendors[UMKM_VENDOR_SLUG])
     catalogue = _catalogue(ProductMaker(rng=rng, dinas=users["dinas"]), vendors, owners, total_products, tick)
@@ -86,7 +91,9 @@ def _build(total_products: int, tick: Tick) -> None:
         tick("sertifikat", 1)
     badges_refresh(vendor_ids=[vendor.pk for vendor in vendors.values()])
     vendor_copy_refresh(vendor_ids=[vendor.pk for vendor in vendors.values()])
-    reservations = ReservationMaker(rng=rng, centre=centre, owners=owners, dinas=users["dinas"])
+    reservations = ReservationMaker(
+        rng=rng, centre=centre, owners=owners, dinas=users["dinas"], centres={c.pk: c for c in (centre, province)}
+    )
     public = {v.pk: catalogue[v.pk] for v in vendors.values() if v.is_public}
     target = reservation_target(total_products)
     tickets = reservations.plan(

@@ -1,4 +1,5 @@
-"""The demo centre in Kotabumi: opening hours, closed dates and the ruko units on the floor plan."""
+"""The demo centres, Kotabumi's and the provincial one in Bandar Lampung: opening hours, closed dates and the ruko
+units on each floor plan."""
 
 import datetime
 
@@ -6,16 +7,27 @@ from django.utils import timezone
 
 from vendors.models import Centre, ClosedDate, OpeningHours, Regency, ShopUnit
 
-from .data import BLOCKS, CENTRE, FIXED_HOLIDAYS, OPENING_HOURS, UNITS
+from .data import (
+    BLOCKS,
+    CENTRE,
+    FIXED_HOLIDAYS,
+    OPENING_HOURS,
+    PROVINCE_BLOCKS,
+    PROVINCE_CENTRE,
+    PROVINCE_OPENING_HOURS,
+    PROVINCE_UNITS,
+    UNITS,
+)
 
 
-def ensure_centre() -> Centre:
-    """Return the demo centre with its weekly hours and the next national holidays as closed dates."""
-    fields = {k: v for k, v in CENTRE.items() if k not in {"slug", "regency"}}
+def ensure_centre(spec: dict = CENTRE, hours: dict = OPENING_HOURS) -> Centre:
+    """Return a demo centre (Kotabumi's by default) with its weekly hours and the next national holidays as
+    closed dates."""
+    fields = {k: v for k, v in spec.items() if k not in {"slug", "regency"}}
     centre, _ = Centre.objects.get_or_create(
-        slug=CENTRE["slug"], defaults={**fields, "regency": Regency.objects.get(code=CENTRE["regency"])}
+        slug=spec["slug"], defaults={**fields, "regency": Regency.objects.get(code=spec["regency"])}
     )
-    for weekday, (opens, closes) in OPENING_HOURS.items():
+    for weekday, (opens, closes) in hours.items():
         OpeningHours.objects.get_or_create(centre=centre, weekday=weekday, defaults={"opens": opens, "closes": closes})
     for day, reason in upcoming_holidays(timezone.localdate()):
         ClosedDate.objects.get_or_create(centre=centre, date=day, defaults={"reason": reason})
@@ -50,3 +62,24 @@ def ensure_units(centre: Centre) -> dict[str, ShopUnit]:
             },
         )
     return units
+
+
+def ensure_province_centre() -> tuple[Centre, dict[str, ShopUnit]]:
+    """The provincial Sentra UMKM in Bandar Lampung and its units (blocks P and Q, two floors)."""
+    centre = ensure_centre(PROVINCE_CENTRE, PROVINCE_OPENING_HOURS)
+    units = {}
+    for code, capacity, reserved_kind, notes in PROVINCE_UNITS:
+        block = code.split("-")[0]
+        units[code], _ = ShopUnit.objects.get_or_create(
+            centre=centre,
+            code=code,
+            defaults={
+                "block": PROVINCE_BLOCKS[block],
+                "grid_row": "PQ".index(block) + 1,
+                "grid_col": int(code.split("-")[1]),
+                "capacity": capacity,
+                "reserved_kind": reserved_kind,
+                "notes": notes,
+            },
+        )
+    return centre, units

@@ -7,7 +7,9 @@ DEMO_PASSWORD = "sentra-demo"  # noqa: S105 - public password of the demo accoun
 
 CENTRE = {
     "slug": "kotabumi",
-    "name": "Sentra Oleh-oleh Lampung Utara",
+    "name": "Sentra Oleh-oleh Kotabumi",
+    "town": "Kotabumi",
+    "is_default": True,
     "address": (
         "Jl. Jenderal Sudirman, depan Kantor TP-PKK Kabupaten Lampung Utara, "
         "Kotabumi, Kabupaten Lampung Utara, Lampung 34511"
@@ -16,6 +18,30 @@ CENTRE = {
     "regency": "18.03",
     "phone": "+62724 21001",
 }
+
+# The provincial centre in Bandar Lampung (seed article 003): UMKM of all 15 kabupaten/kota, longer hours.
+PROVINCE_CENTRE_SLUG = "provinsi-lampung"
+PROVINCE_CENTRE = {
+    "slug": PROVINCE_CENTRE_SLUG,
+    "name": "Sentra UMKM Provinsi Lampung",
+    "town": "Bandar Lampung",
+    "is_default": False,
+    "address": "Jl. Wolter Monginsidi No. 69, Teluk Betung Utara, Kota Bandar Lampung, Lampung 35214",
+    "map_url": "https://www.google.com/maps/search/?api=1&query=Jl.+Wolter+Monginsidi+Teluk+Betung+Bandar+Lampung",
+    "regency": "18.71",
+    "phone": "+62721 481234",
+}
+PROVINCE_OPENING_HOURS = {day: (datetime.time(9), datetime.time(20)) for day in range(7)}
+# code, capacity, reserved kind, notes (block P: the ground floor, Q: the first floor)
+PROVINCE_UNITS = [
+    ("P-01", 2, "", "Dekat pintu masuk"),
+    ("P-02", 1, "", ""),
+    ("P-03", 1, "", ""),
+    ("P-04", 2, "koperasi", "Gerai koperasi kabupaten/kota"),
+    ("Q-01", 1, "", "Lantai 1"),
+    ("Q-02", 2, "", "Lantai 1"),
+]
+PROVINCE_BLOCKS = {"P": "Lantai dasar", "Q": "Lantai 1"}
 
 # weekday (0 = Monday) -> (opens, closes)
 OPENING_HOURS = {day: (datetime.time(8), datetime.time(17)) for day in range(6)} | {
@@ -87,7 +113,7 @@ class Account:
     email: str
     first_name: str
     last_name: str
-    role: str  # superuser, dinas, umkm, calon, shopper
+    role: str  # superuser, dinas, provinsi, dinas_bdl, umkm, calon, shopper
     description: str = ""
 
     @property
@@ -97,7 +123,9 @@ class Account:
 
 ACCOUNTS = [
     Account("admin@sentra.test", "Admin", "Sentra", "superuser", "superuser (/admin/)"),
-    Account("dinas@sentra.test", "Rahmat", "Hidayat", "dinas", "staf Dinas (/dinas/)"),
+    Account("dinas@sentra.test", "Rahmat", "Hidayat", "dinas", "staf Dinas, Sentra Kotabumi (/dinas/)"),
+    Account("provinsi@sentra.test", "Nurhayati", "Siregar", "provinsi", "staf Dinas provinsi: semua sentra (/dinas/)"),
+    Account("dinas.bdl@sentra.test", "Andi", "Firmansyah", "dinas_bdl", "staf Dinas, Sentra UMKM Provinsi (/dinas/)"),
     Account("umkm@sentra.test", "Yuliana", "Safitri", "umkm", "pemilik UMKM disetujui (/toko/)"),
     Account("calon@sentra.test", "Fajar", "Nugroho", "calon", "pemilik UMKM yang masih diajukan"),
     Account("pembeli@sentra.test", "Sari", "Wulandari", "shopper", "pembeli dengan reservasi"),
@@ -133,6 +161,7 @@ class VendorSpec:
     unit: str = ""  # preferred unit code
     wants_unit: bool = True
     extra: dict = field(default_factory=dict)
+    centre: str = ""  # slug of the centre it sells at ("": Kotabumi)
 
 
 UMKM_VENDOR_SLUG = "keripik-pisang-yuli"
@@ -234,6 +263,22 @@ VENDORS = [
        "tas-tapis", "Marlina Sari", reason="Pemilik pindah usaha ke luar daerah; unit dilepas."),
     _v("warung-kemplang-teluk", "Warung Kemplang Teluk", "umkm", "18.71", "archived",
        "kemplang-goreng", "Hasan Basri", reason="Usaha berhenti berjualan di sentra atas permintaan pemilik."),
+    # --- the provincial centre in Bandar Lampung: UMKM from several kabupaten/kota ---
+    _v("kopi-tanggamus-mandiri", "Kopi Tanggamus Mandiri", "umkm", "18.06", "approved",
+       "kopi-robusta-bubuk kopi-robusta-biji", "Wahyu Hidayat", centre=PROVINCE_CENTRE_SLUG, unit="P-01"),
+    _v("keripik-kota-metro", "Keripik Kota Metro", "umkm", "18.72", "approved",
+       "keripik-nangka keripik-pisang-manis", "Lestari Handayani", centre=PROVINCE_CENTRE_SLUG),
+    _v("koperasi-pesawaran-bahari", "Koperasi Pesisir Pesawaran Bahari", "koperasi", "18.09", "approved",
+       "kerupuk-udang abon-ikan kemplang-panggang", "Rusdi Hamzah", centre=PROVINCE_CENTRE_SLUG, unit="P-04"),
+    _v("tapis-pringsewu-indah", "Tapis Pringsewu Indah", "umkm", "18.10", "approved",
+       "kain-tapis tas-tapis", "Siti Maryam", centre=PROVINCE_CENTRE_SLUG),
+    _v("gula-semut-way-kanan", "Gula Semut Way Kanan", "kelompok", "18.08", "approved",
+       "gula-semut jahe-merah-instan temulawak-instan", "Endang Kusuma", centre=PROVINCE_CENTRE_SLUG),
+    _v("kerajinan-bambu-tulang-bawang", "Kerajinan Bambu Tulang Bawang", "umkm", "18.05", "approved",
+       "vas-bambu tampah-bambu", "Heru Prasetyo", centre=PROVINCE_CENTRE_SLUG),
+    # waits for Dinas of the provincial centre (dinas.bdl@sentra.test approves and assigns it)
+    _v("sambal-mesuji-pedas", "Sambal Mesuji Pedas", "umkm", "18.11", "submitted",
+       "sambal-seruit sambal-lingkung", "Yanti Rahayu", centre=PROVINCE_CENTRE_SLUG),
 ]  # fmt: skip
 
 # How each vendor status is reached from draft, and who acts: (to_status, "owner" | "dinas", reason).

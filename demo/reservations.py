@@ -21,6 +21,7 @@ from orders.services.reserve import reservation_lines_write
 from orders.services.schedule import pickup_dates
 from orders.services.stock import stock_hand_over, stock_release
 from vendors.models import Centre, Vendor
+from vendors.selectors import vendor_pickup_points
 
 S = Reservation.Status
 CANCEL_REASONS = {
@@ -45,8 +46,11 @@ class Ticket:
 
 
 class ReservationMaker:
-    def __init__(self, *, rng: random.Random, centre: Centre, owners: dict[int, object], dinas) -> None:
+    def __init__(
+        self, *, rng: random.Random, centre: Centre, owners: dict[int, object], dinas, centres: dict | None = None
+    ) -> None:
         self.rng, self.centre, self.owners, self.dinas = rng, centre, owners, dinas
+        self.centres = centres or {centre.pk: centre}  # pk -> Centre: each vendor's reservations follow its hours
         self.now = timezone.now()
         self.open_count: dict[int, int] = {}
         self.overdue: list[tuple[Reservation, dict[str, datetime.datetime]]] = []
@@ -77,6 +81,9 @@ class ReservationMaker:
             Ticket(shopper, self.rng.choice(pick_other), S.CANCELLED, cancelled_by="shopper"),
             Ticket(shopper, umkm_vendor, S.EXPIRED),
         ]
+        elsewhere = [v for v in pick_other if v.centre_id != umkm_vendor.centre_id]
+        if elsewhere:  # the shopper reserves at both centres
+            tickets += [Ticket(shopper, elsewhere[0], S.PLACED), Ticket(shopper, elsewhere[-1], S.COLLECTED)]
         for status in (S.PLACED, S.READY, S.COLLECTED, S.COLLECTED, S.COLLECTED, S.CANCELLED, S.EXPIRED):
             tickets.append(Ticket(next(others_cycle), umkm_vendor, status, cancelled_by="vendor"))
         if former_staff is not None:  # no cancellation: see demo/leftovers.py
@@ -115,10 +122,11 @@ class ReservationMaker:
         lines = self._lines(products, placed_at, is_open)
         if not lines:
             return None
-        pickup = self._pickup(placed_at, is_open, max(p.lead_time_days for p, _ in lines))
+        centre = self.centres.get(ticket.vendor.centre_id, self.centre)
+        pickup = self._pickup(placed_at, is_open, max(p.lead_time_days for p, _ in lines), centre)
         if pickup is None:
             return None
-        reservation = self._place(ticket, lines, placed_at, pickup)
+        reservation = self._place(ticket, lines, placed_at, pickup, centre)
         self._settle(reservation, ticket)
         for product, _ in lines:  # the stock helpers updated the rows, not these objects
             product.refresh_from_db(fields=["stock_on_hand", "stock_reserved"])
@@ -151,23 +159,25 @@ class ReservationMaker:
             lines.append((product, self.rng.randint(1, max(1, min(cap, spare)))))
         return lines
 
-    def _pickup(self, placed_at: datetime.datetime, is_open: bool, lead_days: int) -> datetime.date | None:
+    def _pickup(self, placed_at: datetime.datetime, is_open: bool, lead_days: int, centre) -> datetime.date | None:
         if is_open:
-            dates = pickup_dates(self.centre, now=self.now, lead_days=lead_days)
+            dates = pickup_dates(centre, now=self.now, lead_days=lead_days)
             return self.rng.choice(dates[:3]) if dates else None
         start = timezone.localtime(placed_at).date() + datetime.timedelta(days=self.rng.randint(0, 2))
-        days = [d for d in self.centre.open_days(start, 3) if d < timezone.localdate()]
-        closing = self.centre.closing_at(days[0]) if days else None
+        days = [d for d in centre.open_days(start, 3) if d < timezone.localdate()]
+        closing = centre.closing_at(days[0]) if days else None
         return days[0] if closing and closing > placed_at else None
 
-    def _place(self, ticket: Ticket, lines: list[tuple], placed_at: datetime.datetime, pickup) -> Reservation:
+    def _place(self, ticket: Ticket, lines: list[tuple], placed_at: datetime.datetime, pickup, centre) -> Reservation:
         shopper = ticket.shopper
         reservation = Reservation(
             code=self._unused_code(),
             shopper=shopper,
             vendor=ticket.vendor,
             pickup_date=pickup,
-            hold_until=self.centre.closing_at(pickup),
+            pickup_centre=centre,
+            pickup_unit=vendor_pickup_points([ticket.vendor.pk])[ticket.vendor.pk].unit,
+            hold_until=centre.closing_at(pickup),
             contact_name=shopper.get_full_name() or shopper.email,
             contact_phone=f"+62812{self.rng.randint(10_000_000, 99_999_999)}",
             note=self.rng.choice(NOTES),

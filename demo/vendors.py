@@ -42,9 +42,12 @@ class Step:
 class VendorMaker:
     """Build one demo vendor after another, sharing the units' occupancy and a seeded random generator."""
 
-    def __init__(self, *, rng: random.Random, accounts: AccountMaker, users: dict, units: dict[str, ShopUnit]):
+    def __init__(
+        self, *, rng: random.Random, accounts: AccountMaker, users: dict, units: dict[str, ShopUnit], centres=None
+    ):
         self.rng, self.accounts, self.users, self.units = rng, accounts, users, units
         self.dinas = users["dinas"]
+        self.centres = centres or {}  # slug -> Centre; a spec's centre "" is the default (Kotabumi's)
         self.now = timezone.now()
         self.seats = dict.fromkeys(units, 0)
         self.regencies = {r.code: r for r in Regency.objects.all()}
@@ -53,7 +56,9 @@ class VendorMaker:
     def build(self, spec: VendorSpec, index: int) -> Vendor:
         """Create the vendor in draft, then walk its status path (with a unit once approved)."""
         owner = self._owner(spec)
+        centre = self.centres.get(spec.centre)
         vendor = Vendor.objects.create(
+            **({"centre": centre} if centre else {}),
             name=spec.name,
             slug=spec.slug,
             kind=spec.kind,
@@ -133,9 +138,13 @@ class VendorMaker:
         for to, who, reason in path:
             late = to in {"suspended", "archived"}
             at += datetime.timedelta(days=self.rng.randint(60, 150) if late else self.rng.randint(1, 6), hours=3)
-            actor = owner if who == "owner" else self.dinas
+            actor = owner if who == "owner" else self._dinas_of(spec)
             steps.append(Step(to, actor, spec.reason if reason is None else reason, min(at, self._recent())))
         return steps
+
+    def _dinas_of(self, spec: VendorSpec):
+        """The staff member who decides on the vendor: the provincial centre's for its vendors."""
+        return self.users.get("dinas_bdl", self.dinas) if spec.centre else self.dinas
 
     def _recent(self) -> datetime.datetime:
         return self.now - datetime.timedelta(days=1)
@@ -144,14 +153,16 @@ class VendorMaker:
         """Give the vendor a seat: its preferred unit, the unit reserved for its kind, or the emptiest unit."""
         for unit in self._candidate_units(spec):
             try:
-                unit_assign(unit=unit, vendor=vendor, start_on=start_on, actor=self.dinas)
+                unit_assign(unit=unit, vendor=vendor, start_on=start_on, actor=self._dinas_of(spec))
             except AssignmentError:
                 continue
             self.seats[unit.code] += 1
             return
 
     def _candidate_units(self, spec: VendorSpec) -> list[ShopUnit]:
-        free = [u for u in self.units.values() if self.seats[u.code] < u.capacity]
+        home = self.centres.get(spec.centre)
+        mine = [u for u in self.units.values() if (u.centre_id == home.pk if home else u.centre.is_default)]
+        free = [u for u in mine if self.seats[u.code] < u.capacity]
         reserved = [u for u in free if u.reserved_kind == spec.kind]
         preferred = [u for u in free if u.code == spec.unit]
         if spec.kind == Vendor.Kind.LAPAS:

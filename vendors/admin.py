@@ -7,6 +7,7 @@ pieces: sentra/admin.py)."""
 
 from django import forms
 from django.contrib import admin
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +27,7 @@ from .models import (
     VendorMembership,
     VendorMove,
 )
-from .signals import vendor_changed
+from .signals import centre_days_closed, vendor_changed
 
 
 class OpeningHoursInline(admin.TabularInline):
@@ -45,6 +46,14 @@ class CentreAdmin(admin.ModelAdmin):
     search_fields = ["name", "address"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [OpeningHoursInline, ClosedDateInline]
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is ClosedDate:
+            added = [row.date for row in formset.new_objects]
+            if added:
+                centre_id = form.instance.pk
+                transaction.on_commit(lambda: centre_days_closed.send(sender=Centre, centre_id=centre_id, dates=added))
 
 
 @admin.register(Regency)

@@ -8,3 +8,7 @@ follows in the same transaction.
 from django.dispatch import Signal
 
 vendor_changed = Signal()  # kwargs: vendor_ids (a list of Vendor pks)
+
+# Sent after the commit that added closed dates to a centre; the reservations app tells the shoppers whose open
+# reservations are picked up there on those days (they keep their date and hold: nothing is moved for them).
+centre_days_closed = Signal()  # kwargs: centre_id (a Centre pk), dates (a list of datetime.date)

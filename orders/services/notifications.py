@@ -31,6 +31,19 @@ def notify_placed(reservations: list[Reservation]) -> None:
     _enqueue_on_commit([reservation.pk for reservation in reservations], "placed", True)
 
 
+def notify_centre_closed(sender=None, *, centre_id: int, dates, **kwargs) -> int:
+    """A centre closes on `dates`: email the shoppers of open reservations picked up there then. Their pickup
+    date and hold stay as they are (the vendor arranges the handover); return how many reservations."""
+    pks = list(
+        Reservation.objects.open()
+        .filter(pickup_centre_id=centre_id, pickup_date__in=list(dates))
+        .values_list("pk", flat=True)
+    )
+    if pks:
+        send_reservation_emails.enqueue(pks, "centre_closed", False)
+    return len(pks)
+
+
 def _enqueue_on_commit(pks: list[int], kind: str, to_vendor: bool) -> None:
     # After the commit: the worker must find the rows. The emails are built by the worker, not the request.
     transaction.on_commit(lambda: send_reservation_emails.enqueue(pks, kind, to_vendor))
