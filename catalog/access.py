@@ -1,6 +1,7 @@
 """Fetch-and-authorise helpers for products, photos and certificates: each is given the user and raises
-Http404 alike for "missing" and "not yours". Dinas staff reach the objects of their centres' vendors; a vendor's active members reach
-their vendor's; `vendor=` narrows to one vendor the user is a member of (the portal's current vendor)."""
+Http404 alike for "missing" and "not yours". Dinas staff reach the objects of their centres' vendors; a
+vendor's active members reach their vendor's; `vendor=` narrows to one vendor the user is a member of (the
+portal's current vendor)."""
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404

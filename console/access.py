@@ -43,7 +43,10 @@ def chosen_centres(request) -> tuple[frozenset[int] | None, Centre | None]:
         picked = next((c for c in centre_choices(request) if str(c.pk) == raw), None)
         if picked is not None:
             return frozenset({picked.pk}), picked
-        messages.error(request, _("Sentra yang dipilih tidak dikenal atau di luar wilayah kerja Anda; semua sentra Anda ditampilkan."))
+        messages.error(
+            request,
+            _("Sentra yang dipilih tidak dikenal atau di luar wilayah kerja Anda; semua sentra Anda ditampilkan."),
+        )
     return centre_ids(request), None
 
 

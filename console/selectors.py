@@ -184,7 +184,13 @@ def dashboard_figures(start: datetime.date, end: datetime.date, centres: Centres
     return [
         Figure("region", _("UMKM disetujui per kabupaten/kota"), region, count, approved_by_region(centres)),
         Figure("kind", _("UMKM disetujui per jenis usaha"), _("Jenis usaha"), count, approved_by_kind(centres)),
-        Figure("category", _("Produk tayang per kategori"), _("Kategori"), _("Jumlah produk"), products_by_category(centres)),
+        Figure(
+            "category",
+            _("Produk tayang per kategori"),
+            _("Kategori"),
+            _("Jumlah produk"),
+            products_by_category(centres),
+        ),
         Figure(
             "food",
             _("Produk pangan dengan sertifikat terverifikasi"),

@@ -40,12 +40,15 @@ START_PAGES += [
     "/dinas/mitra/",
     "/dinas/mitra/laporan/",
 ]
+START_PAGES += ["/sentra/kotabumi/", "/sentra/provinsi-lampung/", "/dinas/laporan/", "/dinas/laporan/provinsi/"]
 ROLES = [
     None,
     "pembeli@sentra.test",
     "umkm@sentra.test",
     "calon@sentra.test",
     "dinas@sentra.test",
+    "provinsi@sentra.test",
+    "dinas.bdl@sentra.test",
     "admin@sentra.test",
 ]
 # Every role in Indonesian; the public site, the portal and the console once more in English, where a
@@ -207,6 +210,28 @@ class TestCrawl:
         reached = {pattern_of(path)[0] for path, status in statuses.items() if status == HTTPStatus.OK}
         wanted = {"vendors:sale-create", "vendors:sale-summary", "vendors:sale-detail", "vendors:sale-void"}
         assert wanted | {"sales:receipt"} <= reached, wanted - reached
+
+    def test_the_demo_centres_work_for_their_staff_and_the_shopper(self, client):
+        """Issue 17's "done when": dinas.bdl approves and places the provincial centre's applicant and cannot open
+        a Kotabumi vendor; provinsi compares both centres; the shopper has reservations at both."""
+        from vendors.models import Centre, ShopUnit
+
+        province = Centre.objects.get(slug="provinsi-lampung")
+        applicant = Vendor.objects.get(slug="sambal-mesuji-pedas")
+        signed_in(client, "dinas.bdl@sentra.test")
+        approve = reverse("console:vendor-action", kwargs={"pk": applicant.pk, "action": "setujui"})
+        assert client.post(approve, {"reason": "Berkas lengkap."}).status_code == HTTPStatus.FOUND
+        unit = ShopUnit.objects.get(centre=province, code="Q-02")
+        assign = reverse("console:vendor-assign", kwargs={"pk": applicant.pk})
+        assert client.post(assign, {"unit": unit.pk, "start_on": timezone.localdate().isoformat()}).status_code == 302
+        assert UnitAssignment.objects.active().filter(vendor=applicant, unit=unit).exists()
+        kotabumi_vendor = Vendor.objects.get(slug=UMKM_VENDOR_SLUG)
+        assert client.get(reverse("console:vendor-detail", kwargs={"pk": kotabumi_vendor.pk})).status_code == 404
+        signed_in(client, "provinsi@sentra.test")
+        rows = client.get(reverse("console:province-report")).context["rows"]
+        assert [row[0] for row in rows[:-1]] == ["Sentra Oleh-oleh Kotabumi", "Sentra UMKM Provinsi Lampung"]
+        shopper = Reservation.objects.filter(shopper__email="pembeli@sentra.test")
+        assert set(shopper.values_list("pickup_centre__slug", flat=True)) == {"kotabumi", "provinsi-lampung"}
 
     def test_no_admin_changelist_or_change_page_answers_5xx(self, client):
         signed_in(client, "admin@sentra.test")

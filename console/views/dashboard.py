@@ -15,5 +15,9 @@ def dashboard(request):
     start, end = form.range()
     scope = centre_context(request)
     centres = scope["centres"]
-    context = {"form": form, "waiting": work_waiting(centres=centres), "figures": dashboard_figures(start, end, centres)}
+    context = {
+        "form": form,
+        "waiting": work_waiting(centres=centres),
+        "figures": dashboard_figures(start, end, centres),
+    }
     return render(request, "console/dashboard.html", context | scope | {"start": start, "end": end})

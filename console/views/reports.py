@@ -51,7 +51,13 @@ def _province_figures(rows: list[list]) -> list[Figure]:
     ]
     sentra = _("Sentra")
     return [
-        Figure("centre-umkm", _("UMKM disetujui per sentra"), sentra, _("Jumlah UMKM"), bars([(r[0], r[2]) for r in per_centre])),
+        Figure(
+            "centre-umkm",
+            _("UMKM disetujui per sentra"),
+            sentra,
+            _("Jumlah UMKM"),
+            bars([(r[0], r[2]) for r in per_centre]),
+        ),
         Figure("centre-halal", _("Produk pangan berhalal per sentra"), sentra, _("Persentase"), coverage),
         Figure(
             "centre-value",

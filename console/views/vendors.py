@@ -120,14 +120,18 @@ def vendor_move_centre(request, pk: int):
         else:
             try:
                 centres.vendor_move_centre(
-                    vendor=vendor, centre=form.cleaned_data["centre"], actor=request.user, reason=form.cleaned_data["reason"]
+                    vendor=vendor,
+                    centre=form.cleaned_data["centre"],
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
                 )
             except DomainError as error:
                 add_domain_error(form, error)
             else:
                 messages.success(
                     request,
-                    _("%(name)s dipindahkan ke %(centre)s.") % {"name": vendor.name, "centre": form.cleaned_data["centre"]},
+                    _("%(name)s dipindahkan ke %(centre)s.")
+                    % {"name": vendor.name, "centre": form.cleaned_data["centre"]},
                 )
                 return redirect("console:vendor-detail", pk=vendor.pk)
     context = {

@@ -5,31 +5,60 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('orders', '0004_add_counter_sale_reasons'),
-        ('vendors', '0005_add_centres_scope'),
+        ("orders", "0004_add_counter_sale_reasons"),
+        ("vendors", "0005_add_centres_scope"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalreservation',
-            name='pickup_centre',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='vendors.centre', verbose_name='sentra ambil'),
+            model_name="historicalreservation",
+            name="pickup_centre",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="vendors.centre",
+                verbose_name="sentra ambil",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalreservation',
-            name='pickup_unit',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='vendors.shopunit', verbose_name='unit ambil'),
+            model_name="historicalreservation",
+            name="pickup_unit",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="vendors.shopunit",
+                verbose_name="unit ambil",
+            ),
         ),
         migrations.AddField(
-            model_name='reservation',
-            name='pickup_centre',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='reservations', to='vendors.centre', verbose_name='sentra ambil'),
+            model_name="reservation",
+            name="pickup_centre",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="reservations",
+                to="vendors.centre",
+                verbose_name="sentra ambil",
+            ),
         ),
         migrations.AddField(
-            model_name='reservation',
-            name='pickup_unit',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='reservations', to='vendors.shopunit', verbose_name='unit ambil'),
+            model_name="reservation",
+            name="pickup_unit",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="reservations",
+                to="vendors.shopunit",
+                verbose_name="unit ambil",
+            ),
         ),
     ]

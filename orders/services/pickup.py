@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from orders.models import CODE_ALPHABET, CODE_PREFIX, Reservation
-from vendors.models import Vendor, VendorMembership
 from orders.selectors import reservation_pickup_points
+from vendors.models import Vendor, VendorMembership
 
 from . import notifications
 from .errors import ReservationClosed, ReservationNotFound

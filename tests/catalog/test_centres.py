@@ -30,7 +30,11 @@ def province(centre):
 def kotabumi(centre):
     vendor = factories.VendorFactory(name="Keripik Kotabumi", centre=centre)
     factories.UnitAssignmentFactory(vendor=vendor, unit=factories.ShopUnitFactory(centre=centre, code="A-01"))
-    return {"centre": centre, "vendor": vendor, "product": factories.ProductFactory(vendor=vendor, name="Keripik Nanas")}
+    return {
+        "centre": centre,
+        "vendor": vendor,
+        "product": factories.ProductFactory(vendor=vendor, name="Keripik Nanas"),
+    }
 
 
 def test_home_lists_every_centre_with_town_hours_map_and_number_of_umkm(client, kotabumi, province):
@@ -97,7 +101,9 @@ def test_product_and_store_pages_say_which_centre_and_unit(client, province):
         ("catalog:vendor-list", {}, "?sentra=provinsi"),
     ],
 )
-def test_centre_pages_run_at_most_8_queries(client, kotabumi, province, django_assert_max_num_queries, name, kwargs, query):
+def test_centre_pages_run_at_most_8_queries(
+    client, kotabumi, province, django_assert_max_num_queries, name, kwargs, query
+):
     for _ in range(5):
         vendor = factories.VendorFactory(centre=province["centre"])
         factories.ProductFactory(vendor=vendor)

@@ -56,7 +56,9 @@ def test_moving_a_vendor_keeps_the_pickup_place_of_open_reservations(place, stoc
 def test_a_move_needs_a_reason_and_another_centre(vendor, centre):
     dinas = factories.DinasUserFactory()
     with pytest.raises(CentreMoveError):
-        vendor_move_centre(vendor=vendor, centre=factories.CentreFactory(slug="lain", name="Lain"), actor=dinas, reason=" ")
+        vendor_move_centre(
+            vendor=vendor, centre=factories.CentreFactory(slug="lain", name="Lain"), actor=dinas, reason=" "
+        )
     with pytest.raises(CentreMoveError):
         vendor_move_centre(vendor=vendor, centre=centre, actor=dinas, reason="Sama")
     assert not VendorMove.objects.exists()
@@ -124,9 +126,7 @@ def test_closing_a_centre_on_a_pickup_day_keeps_the_hold_and_tells_the_shopper(p
 def test_figures_per_centre_add_up_to_the_province(centre, province, place, stocked, unit):
     factories.VendorFactory(centre=province["centre"], regency=factories.regency("18.72"))
     for r in place({stocked: 1, province["product"]: 2}):
-        Reservation.objects.filter(pk=r.pk).update(
-            status=Reservation.Status.COLLECTED, collected_at=timezone.now()
-        )
+        Reservation.objects.filter(pk=r.pk).update(status=Reservation.Status.COLLECTED, collected_at=timezone.now())
     period = (timezone.localdate() - datetime.timedelta(days=30), timezone.localdate())
     _, province_total = centre_figures(period, None)
     summed = dict.fromkeys(CENTRE_FIGURES, 0)

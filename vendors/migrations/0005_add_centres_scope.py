@@ -9,154 +9,225 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalog', '0013_add_certificate_revoked'),
-        ('vendors', '0004_add_vendor_bnsp_until'),
+        ("catalog", "0013_add_certificate_revoked"),
+        ("vendors", "0004_add_vendor_bnsp_until"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalStaffScope',
+            name="HistoricalStaffScope",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('whole_province', models.BooleanField(default=False, verbose_name='seluruh provinsi')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='catatan')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("whole_province", models.BooleanField(default=False, verbose_name="seluruh provinsi")),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="catatan")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
             ],
             options={
-                'verbose_name': 'historical wilayah kerja staf Dinas',
-                'verbose_name_plural': 'historical wilayah kerja staf Dinas',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical wilayah kerja staf Dinas",
+                "verbose_name_plural": "historical wilayah kerja staf Dinas",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalStaffScope_centres',
+            name="HistoricalStaffScope_centres",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
             ],
             options={
-                'verbose_name': 'HistoricalStaffScope_centres',
+                "verbose_name": "HistoricalStaffScope_centres",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='StaffScope',
+            name="StaffScope",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('whole_province', models.BooleanField(default=False, verbose_name='seluruh provinsi')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='catatan')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("whole_province", models.BooleanField(default=False, verbose_name="seluruh provinsi")),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="catatan")),
             ],
             options={
-                'verbose_name': 'wilayah kerja staf Dinas',
-                'verbose_name_plural': 'wilayah kerja staf Dinas',
+                "verbose_name": "wilayah kerja staf Dinas",
+                "verbose_name_plural": "wilayah kerja staf Dinas",
             },
         ),
         migrations.CreateModel(
-            name='VendorMove',
+            name="VendorMove",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.TextField(verbose_name='alasan')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='waktu')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reason", models.TextField(verbose_name="alasan")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="waktu")),
             ],
             options={
-                'verbose_name': 'perpindahan sentra UMKM',
-                'verbose_name_plural': 'perpindahan sentra UMKM',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "perpindahan sentra UMKM",
+                "verbose_name_plural": "perpindahan sentra UMKM",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.AlterModelOptions(
-            name='centre',
-            options={'ordering': ['-is_default', 'name', 'pk'], 'verbose_name': 'sentra', 'verbose_name_plural': 'sentra'},
+            name="centre",
+            options={
+                "ordering": ["-is_default", "name", "pk"],
+                "verbose_name": "sentra",
+                "verbose_name_plural": "sentra",
+            },
         ),
         migrations.AddField(
-            model_name='centre',
-            name='is_default',
-            field=models.BooleanField(default=False, help_text='Sentra yang dipakai bila tidak ada pilihan lain.', verbose_name='sentra utama'),
+            model_name="centre",
+            name="is_default",
+            field=models.BooleanField(
+                default=False, help_text="Sentra yang dipakai bila tidak ada pilihan lain.", verbose_name="sentra utama"
+            ),
         ),
         migrations.AddField(
-            model_name='centre',
-            name='town',
-            field=models.CharField(blank=True, help_text='Contoh: Kotabumi', max_length=60, verbose_name='kota/kecamatan'),
+            model_name="centre",
+            name="town",
+            field=models.CharField(
+                blank=True, help_text="Contoh: Kotabumi", max_length=60, verbose_name="kota/kecamatan"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalvendor',
-            name='centre',
-            field=models.ForeignKey(blank=True, db_constraint=False, default=vendors.models.default_centre_id, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='vendors.centre', verbose_name='sentra'),
+            model_name="historicalvendor",
+            name="centre",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                default=vendors.models.default_centre_id,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="vendors.centre",
+                verbose_name="sentra",
+            ),
         ),
         migrations.AddField(
-            model_name='vendor',
-            name='centre',
-            field=models.ForeignKey(default=vendors.models.default_centre_id, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='vendors', to='vendors.centre', verbose_name='sentra'),
+            model_name="vendor",
+            name="centre",
+            field=models.ForeignKey(
+                default=vendors.models.default_centre_id,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="vendors",
+                to="vendors.centre",
+                verbose_name="sentra",
+            ),
         ),
         migrations.AddIndex(
-            model_name='vendor',
-            index=models.Index(fields=['centre', 'status'], name='vendor_centre_status_idx'),
+            model_name="vendor",
+            index=models.Index(fields=["centre", "status"], name="vendor_centre_status_idx"),
         ),
         migrations.AddConstraint(
-            model_name='centre',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_default', True)), fields=('is_default',), name='centre_one_default'),
+            model_name="centre",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_default", True)), fields=("is_default",), name="centre_one_default"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalstaffscope',
-            name='history_user',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicalstaffscope",
+            name="history_user",
+            field=models.ForeignKey(
+                null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='historicalstaffscope',
-            name='user',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='akun'),
+            model_name="historicalstaffscope",
+            name="user",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="akun",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalstaffscope_centres',
-            name='centre',
-            field=models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='vendors.centre'),
+            model_name="historicalstaffscope_centres",
+            name="centre",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                db_tablespace="",
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="vendors.centre",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalstaffscope_centres',
-            name='history',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='vendors.historicalstaffscope'),
+            model_name="historicalstaffscope_centres",
+            name="history",
+            field=models.ForeignKey(
+                db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to="vendors.historicalstaffscope"
+            ),
         ),
         migrations.AddField(
-            model_name='staffscope',
-            name='centres',
-            field=models.ManyToManyField(blank=True, related_name='staff_scopes', to='vendors.centre', verbose_name='sentra'),
+            model_name="staffscope",
+            name="centres",
+            field=models.ManyToManyField(
+                blank=True, related_name="staff_scopes", to="vendors.centre", verbose_name="sentra"
+            ),
         ),
         migrations.AddField(
-            model_name='staffscope',
-            name='user',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='staff_scope', to=settings.AUTH_USER_MODEL, verbose_name='akun'),
+            model_name="staffscope",
+            name="user",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="staff_scope",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="akun",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalstaffscope_centres',
-            name='staffscope',
-            field=models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='vendors.staffscope'),
+            model_name="historicalstaffscope_centres",
+            name="staffscope",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                db_tablespace="",
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="vendors.staffscope",
+            ),
         ),
         migrations.AddField(
-            model_name='vendormove',
-            name='actor',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="vendormove",
+            name="actor",
+            field=models.ForeignKey(
+                null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='vendormove',
-            name='from_centre',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='vendors.centre', verbose_name='dari'),
+            model_name="vendormove",
+            name="from_centre",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to="vendors.centre", verbose_name="dari"
+            ),
         ),
         migrations.AddField(
-            model_name='vendormove',
-            name='to_centre',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='vendors.centre', verbose_name='ke'),
+            model_name="vendormove",
+            name="to_centre",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to="vendors.centre", verbose_name="ke"
+            ),
         ),
         migrations.AddField(
-            model_name='vendormove',
-            name='vendor',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='moves', to='vendors.vendor'),
+            model_name="vendormove",
+            name="vendor",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="moves", to="vendors.vendor"
+            ),
         ),
     ]

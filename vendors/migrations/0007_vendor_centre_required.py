@@ -6,15 +6,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('vendors', '0006_vendor_centres_data'),
+        ("vendors", "0006_vendor_centres_data"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='vendor',
-            name='centre',
-            field=models.ForeignKey(default=vendors.models.default_centre_id, on_delete=django.db.models.deletion.PROTECT, related_name='vendors', to='vendors.centre', verbose_name='sentra'),
+            model_name="vendor",
+            name="centre",
+            field=models.ForeignKey(
+                default=vendors.models.default_centre_id,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="vendors",
+                to="vendors.centre",
+                verbose_name="sentra",
+            ),
         ),
     ]
