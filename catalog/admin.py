@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sentra.admin import LabelledFields, RuledHistoryAdmin, column, links
+from vendors.admin import CentreScoped
 from vendors.models import Vendor
 
 from .models import Category, Certificate, Product, ProductImage
@@ -29,7 +30,8 @@ class ProductImageInline(admin.TabularInline):
 
 
 @admin.register(Product)
-class ProductAdmin(RuledHistoryAdmin):
+class ProductAdmin(CentreScoped, RuledHistoryAdmin):
+    centre_path = "vendor__centre"
     list_display = ["name", "vendor", "category", "price", "stock_on_hand", "stock_reserved", "status", "updated_at"]
     list_filter = ["status", "made_to_order", "is_featured", "category", "vendor__regency"]
     search_fields = ["name", "slug", "vendor__name"]
@@ -113,7 +115,8 @@ class ProductImageAdmin(LabelledFields, admin.ModelAdmin):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(RuledHistoryAdmin):
+class CertificateAdmin(CentreScoped, RuledHistoryAdmin):
+    centre_path = "vendor__centre"
     """The review (verify, reject, revoke) is made in the console; its fields are read-only here."""
 
     list_display = ["__str__", "kind", "vendor", "status", "halal_stage", "valid_until", "reviewed_by"]

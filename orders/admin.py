@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sentra.admin import ReadOnly, RuledHistoryAdmin, column, links
+from vendors.admin import CentreScoped
 
 from .models import Reservation, ReservationEvent, ReservationLine, StockMovement
 
@@ -34,7 +35,8 @@ class ReservationEventInline(ReadOnlyInline):
 
 
 @admin.register(Reservation)
-class ReservationAdmin(ReadOnly, RuledHistoryAdmin):
+class ReservationAdmin(CentreScoped, ReadOnly, RuledHistoryAdmin):
+    centre_path = "vendor__centre"
     """Read-only, a history revert too: status, total, pickup code and hold change only through the services."""
 
     list_display = ["code", "vendor", "shopper", "status", "pickup_date", "total", "placed_at"]

@@ -396,6 +396,7 @@ DINAS_ADMIN_PERMISSIONS = {
     "vendors.unitassignment": {"view", "add", "change"},
     "vendors.vendor": {"view", "change"},
     "vendors.vendorevent": {"view"},
+    "vendors.vendormove": {"view"},
     "vendors.vendormembership": {"view"},
     "catalog.category": {"view", "add", "change"},
     "catalog.product": {"view"},

@@ -27,7 +27,18 @@ from .models import (
     VendorMembership,
     VendorMove,
 )
+from .access import in_scope
 from .signals import centre_days_closed, vendor_changed
+
+
+class CentreScoped:
+    """Dinas staff see in the admin only the rows of their centres (the console's rule, vendors.access.in_scope);
+    `centre_path` leads from a row to its centre. Superusers see every row."""
+
+    centre_path = "centre"
+
+    def get_queryset(self, request):
+        return in_scope(request.user, super().get_queryset(request), self.centre_path)
 
 
 class OpeningHoursInline(admin.TabularInline):
@@ -41,7 +52,8 @@ class ClosedDateInline(admin.TabularInline):
 
 
 @admin.register(Centre)
-class CentreAdmin(admin.ModelAdmin):
+class CentreAdmin(CentreScoped, admin.ModelAdmin):
+    centre_path = "pk"
     list_display = ["name", "town", "regency", "is_default", "phone"]
     search_fields = ["name", "address"]
     prepopulated_fields = {"slug": ["name"]}
@@ -84,7 +96,7 @@ class UnitAssignmentInline(ReadOnly, admin.TabularInline):
 
 
 @admin.register(ShopUnit)
-class ShopUnitAdmin(RuledHistoryAdmin):
+class ShopUnitAdmin(CentreScoped, RuledHistoryAdmin):
     list_display = ["code", "centre", "block", "capacity", "reserved_kind", "grid_row", "grid_col"]
     list_filter = ["centre", "reserved_kind", "block"]
     search_fields = ["code", "notes"]
@@ -97,7 +109,8 @@ class ShopUnitAdmin(RuledHistoryAdmin):
 
 
 @admin.register(UnitAssignment)
-class UnitAssignmentAdmin(ReadOnly, RuledHistoryAdmin):
+class UnitAssignmentAdmin(CentreScoped, ReadOnly, RuledHistoryAdmin):
+    centre_path = "unit__centre"
     """Read-only: only vendors.services.units places a vendor (capacity, approval, the units reserved for
     Lapas and others), through the console's unit and vendor pages linked here."""
 
@@ -142,7 +155,7 @@ class VendorAdminForm(forms.ModelForm):
 
 
 @admin.register(Vendor)
-class VendorAdmin(RuledHistoryAdmin):
+class VendorAdmin(CentreScoped, RuledHistoryAdmin):
     """Status decisions (approve, suspend, archive…) are made in the console; here they are read-only."""
 
     form = VendorAdminForm
@@ -191,7 +204,8 @@ class VendorAdmin(RuledHistoryAdmin):
 
 
 @admin.register(VendorEvent)
-class VendorEventAdmin(ReadOnly, admin.ModelAdmin):
+class VendorEventAdmin(CentreScoped, ReadOnly, admin.ModelAdmin):
+    centre_path = "vendor__centre"
     list_display = [column("vendor", _("UMKM")), "from_status", "to_status", column("actor", _("oleh")), "created_at"]
     list_filter = ["to_status"]
     search_fields = ["vendor__name", "reason"]
@@ -200,7 +214,8 @@ class VendorEventAdmin(ReadOnly, admin.ModelAdmin):
 
 
 @admin.register(VendorMove)
-class VendorMoveAdmin(ReadOnly, admin.ModelAdmin):
+class VendorMoveAdmin(CentreScoped, ReadOnly, admin.ModelAdmin):
+    centre_path = "vendor__centre"
     list_display = [column("vendor", _("UMKM")), "from_centre", "to_centre", column("actor", _("oleh")), "created_at"]
     search_fields = ["vendor__name", "reason"]
     list_select_related = ["vendor", "actor", "from_centre", "to_centre"]
@@ -219,7 +234,8 @@ class StaffScopeAdmin(RuledHistoryAdmin):
 
 
 @admin.register(VendorMembership)
-class VendorMembershipAdmin(LabelledFields, admin.ModelAdmin):
+class VendorMembershipAdmin(CentreScoped, LabelledFields, admin.ModelAdmin):
+    centre_path = "vendor__centre"
     list_display = [column("vendor", _("UMKM")), column("user", _("Akun")), "role", "is_active", "created_at"]
     list_filter = ["role", "is_active"]
     search_fields = ["vendor__name", "user__email"]

@@ -175,3 +175,13 @@ def test_a_unit_takes_vendors_of_its_own_centre_only(client, two_centres):
     )
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert not UnitAssignment.objects.filter(unit=unit, vendor=world.theirs["vendor"]).exists()
+
+
+def test_the_admin_lists_only_the_staff_members_centre(client, two_centres):
+    world, staff = two_centres
+    client.force_login(staff["first"])
+    body = client.get(reverse("admin:vendors_vendor_changelist")).content.decode()
+    assert world.mine["member"]["vendor"].name in body
+    assert world.theirs["vendor"].name not in body
+    other = reverse("admin:vendors_vendor_change", kwargs={"object_id": world.theirs["vendor"].pk})
+    assert client.get(other).status_code != HTTPStatus.OK  # the admin treats it as missing
