@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sentra.admin import LabelledFields, ReadOnly, RuledHistoryAdmin, column, links
 
+from .access import in_scope
 from .models import (
     Centre,
     ClosedDate,
@@ -27,7 +28,6 @@ from .models import (
     VendorMembership,
     VendorMove,
 )
-from .access import in_scope
 from .signals import centre_days_closed, vendor_changed
 
 
