@@ -44,42 +44,28 @@ def upcoming_holidays(today: datetime.date, count: int = 3) -> list[tuple[dateti
     return sorted(d for d in dates if d[0] > today)[:count]
 
 
-def ensure_units(centre: Centre) -> dict[str, ShopUnit]:
-    """Return the ruko units by code: block letter = floor plan row, number = column."""
-    units = {}
-    for code, capacity, reserved_kind, notes in UNITS:
+def ensure_units(centre: Centre, units=UNITS, blocks=BLOCKS) -> dict[str, ShopUnit]:
+    """Return the ruko units by code: block letter = floor plan row (in the order of `blocks`), number = column."""
+    rows = list(blocks)
+    made = {}
+    for code, capacity, reserved_kind, notes in units:
         block = code.split("-")[0]
-        units[code], _ = ShopUnit.objects.get_or_create(
+        made[code], _ = ShopUnit.objects.get_or_create(
             centre=centre,
             code=code,
             defaults={
-                "block": BLOCKS[block],
-                "grid_row": "ABC".index(block) + 1,
+                "block": blocks[block],
+                "grid_row": rows.index(block) + 1,
                 "grid_col": int(code.split("-")[1]),
                 "capacity": capacity,
                 "reserved_kind": reserved_kind,
                 "notes": notes,
             },
         )
-    return units
+    return made
 
 
 def ensure_province_centre() -> tuple[Centre, dict[str, ShopUnit]]:
     """The provincial Sentra UMKM in Bandar Lampung and its units (blocks P and Q, two floors)."""
     centre = ensure_centre(PROVINCE_CENTRE, PROVINCE_OPENING_HOURS)
-    units = {}
-    for code, capacity, reserved_kind, notes in PROVINCE_UNITS:
-        block = code.split("-")[0]
-        units[code], _ = ShopUnit.objects.get_or_create(
-            centre=centre,
-            code=code,
-            defaults={
-                "block": PROVINCE_BLOCKS[block],
-                "grid_row": "PQ".index(block) + 1,
-                "grid_col": int(code.split("-")[1]),
-                "capacity": capacity,
-                "reserved_kind": reserved_kind,
-                "notes": notes,
-            },
-        )
-    return centre, units
+    return centre, ensure_units(centre, PROVINCE_UNITS, PROVINCE_BLOCKS)
