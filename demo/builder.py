@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from buyers.models import Invoice, Occurrence, Organisation
 from catalog.models import Certificate, Product, ProductImage
 from catalog.services.badges import badges_refresh
 from catalog.services.vendor_copy import vendor_copy_refresh
@@ -16,6 +17,7 @@ from sales.models import CounterSale
 from vendors.models import Centre, ShopUnit, UnitAssignment, Vendor, VendorEvent
 
 from .accounts import AccountMaker
+from .buyers import build_buyers
 from .catalog import ProductMaker, allocate
 from .centre import ensure_centre, ensure_units
 from .certificates import CertificateMaker
@@ -102,6 +104,7 @@ def _build(total_products: int, tick: Tick) -> None:
     tick("reservasi", target)
     ProgrammeMaker(rng=rng, dinas=users["dinas"]).build()
     build_sales()
+    build_buyers(dinas=users["dinas"], accounts=accounts)
 
 
 def _vendors(maker: VendorMaker, tick: Tick) -> dict[str, Vendor]:
@@ -145,4 +148,7 @@ def demo_counts() -> dict[str, int]:
         "peserta program": Participant.objects.count(),
         "bantuan": AidRecord.objects.count(),
         "penjualan kasir": CounterSale.objects.count(),
+        "organisasi mitra": Organisation.objects.count(),
+        "kiriman mitra": Occurrence.objects.count(),
+        "faktur": Invoice.objects.count(),
     }

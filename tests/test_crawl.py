@@ -47,6 +47,7 @@ ROLES = [
     "calon@sentra.test",
     "dinas@sentra.test",
     "admin@sentra.test",
+    "hotel@sentra.test",
 ]
 # Every role in Indonesian; the public site, the portal and the console once more in English, where a
 # translation with a wrong placeholder would break the page.
@@ -207,6 +208,21 @@ class TestCrawl:
         reached = {pattern_of(path)[0] for path, status in statuses.items() if status == HTTPStatus.OK}
         wanted = {"vendors:sale-create", "vendors:sale-summary", "vendors:sale-detail", "vendors:sale-void"}
         assert wanted | {"sales:receipt"} <= reached, wanted - reached
+
+    def test_the_hotel_reaches_every_buyer_page_over_the_demo_drops(self, client):
+        statuses, failures = crawl(signed_in(client, "hotel@sentra.test"), START_PAGES)
+        assert not failures, "\n".join(failures)
+        reached = {pattern_of(path)[0] for path, status in statuses.items() if status == HTTPStatus.OK}
+        wanted = {
+            "buyers:dashboard",
+            "buyers:order-create",
+            "buyers:order-detail",
+            "buyers:occurrence-detail",
+            "buyers:delivery-note",
+            "buyers:invoice",
+            "buyers:statement",
+        }
+        assert wanted <= reached, wanted - reached
 
     def test_no_admin_changelist_or_change_page_answers_5xx(self, client):
         signed_in(client, "admin@sentra.test")
