@@ -122,12 +122,14 @@ class ProductListing(models.Model):
             models.CheckConstraint(
                 condition=Q(tkdn_percent__isnull=True) | Q(tkdn_percent__gte=0, tkdn_percent__lte=100),
                 name="listing_tkdn_percent_in_range",
+                violation_error_message=_("Nilai TKDN antara 0 dan 100 persen."),
             ),
             models.CheckConstraint(
                 condition=Q(min_order__isnull=True)
                 | Q(monthly_capacity__isnull=True)
                 | Q(monthly_capacity__gte=models.F("min_order")),
                 name="listing_capacity_covers_min_order",
+                violation_error_message=_("Kapasitas per bulan harus paling sedikit minimal pemesanan."),
             ),
         ]
         indexes = [models.Index(fields=["status"], name="listing_status_idx")]
@@ -135,6 +137,10 @@ class ProductListing(models.Model):
 
     def __str__(self) -> str:
         return f"e-Katalog: {self.product}"
+
+    @property
+    def name(self) -> str:
+        return self.product.name
 
     def transition(self, to: str, *, actor, reason: str = "") -> "ListingEvent":
         """Move to status `to`, recording who, when and why (the caller holds the row lock)."""

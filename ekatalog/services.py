@@ -1,7 +1,11 @@
 """Writes of the e-Katalog data: the owner fills the listing and the legal data, Dinas proposes, accepts or
 refuses; each decision in one transaction with its audit row."""
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from catalog.models import Product
@@ -76,4 +80,25 @@ def listing_decide(*, listing: ProductListing, to: str, actor, reason: str = "")
             state = readiness(product)
             if not state.ready:
                 raise DomainError(_("Produk belum siap: %(gaps)s.") % {"gaps": "; ".join(state.gaps)})
-        return listing.transition(to, actor=actor, reason=reason)
+        event = listing.transition(to, actor=actor, reason=reason)
+        _tell_owner(listing, event)
+    return event
+
+
+def _tell_owner(listing: ProductListing, event: ListingEvent) -> None:
+    """Queue an email to the vendor's members about Dinas's decision, after the commit."""
+    product = Product.objects.select_related("vendor").get(pk=listing.product_id)
+    emails = list(
+        product.vendor.memberships.filter(is_active=True).exclude(user__email="").values_list("user__email", flat=True)
+    )
+    if not emails:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("e-Katalog: %(name)s %(status)s") % {
+            "name": product.name,
+            "status": event.get_to_status_display().lower(),
+        }
+        body = render_to_string(
+            "emails/ekatalog/decision.txt", {"product": product, "event": event, "site_url": settings.SITE_URL}
+        )
+    transaction.on_commit(lambda: send_mail(subject, body, None, emails))
