@@ -33,7 +33,9 @@ class SupplierProfile(models.Model):
         help_text=_("Nomor/ID profil penyedia yang terdaftar di SIKaP atau akun INAPROC."),
     )
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("profil penyedia e-Katalog")
@@ -110,7 +112,9 @@ class ProductListing(models.Model):
     status_note = models.TextField(_("catatan Dinas"), blank=True)
     status_changed_at = models.DateTimeField(_("status diubah"), null=True, blank=True)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
 
     objects = ListingQuerySet.as_manager()
 

@@ -137,7 +137,17 @@ def _b2b(shop: dict, buyer) -> dict:
     drops.occurrence_confirm(occurrence=drop, actor=None)
     invoice = drops.occurrence_deliver(occurrence=drop, actor=None)
     tier = PriceTier.objects.create(product=shop["product"], min_quantity=10, price=1000)
-    return {"organisation": organisation, "buyer_order": order, "drop": drop, "invoice": invoice, "tier": tier}
+    from ekatalog.models import ProductListing
+
+    listing = ProductListing.objects.create(product=shop["product"], brand="Merek Uji")
+    return {
+        "organisation": organisation,
+        "buyer_order": order,
+        "drop": drop,
+        "invoice": invoice,
+        "tier": tier,
+        "listing": listing,
+    }
 
 
 def _pembinaan(own: dict, theirs: dict) -> None:
@@ -280,6 +290,13 @@ URLS: dict[str, Url] = {
     "vendors:b2b-invoice": Url(kwargs=_pk("invoice"), scope="owned"),
     "vendors:price-tiers": Url(kwargs=_pk("product"), scope="owned"),
     "vendors:price-tier-delete": Url("post", kwargs=_pk("tier"), scope="owned"),
+    "vendors:ekatalog": Url(),
+    "vendors:ekatalog-profile": Url(),
+    "vendors:ekatalog-product": Url(kwargs=_pk("product"), scope="owned"),
+    "console:ekatalog": Url(),
+    "console:ekatalog-export": Url(),
+    "console:ekatalog-detail": Url(kwargs=_pk("listing"), scope="staff"),
+    "console:ekatalog-decide": Url(kwargs=lambda o: {"pk": o["listing"].pk, "action": "tolak"}, scope="staff"),
     "console:buyer-list": Url(),
     "console:b2b-report": Url(),
     "console:buyer-detail": Url(kwargs=_pk("organisation"), scope="staff"),
@@ -594,6 +611,13 @@ MATRIX = {
     "vendors:b2b-invoice":                  "login    apply    apply    404      200/404  apply    apply",
     "vendors:price-tiers":                  "login    apply    apply    200/404  200/404  apply    apply",
     "vendors:price-tier-delete":            "login    apply    apply    404      302/404  apply    apply",
+    "vendors:ekatalog":                     "login    apply    apply    200      200      apply    apply",
+    "vendors:ekatalog-profile":             "login    apply    apply    200      200      apply    apply",
+    "vendors:ekatalog-product":             "login    apply    apply    200/404  200/404  apply    apply",
+    "console:ekatalog":                     "login    403      403      403      403      200      200",
+    "console:ekatalog-export":              "login    403      403      403      403      200      200",
+    "console:ekatalog-detail":              "login    403      403      403      403      200      200",
+    "console:ekatalog-decide":              "login    403      403      403      403      200      200",
     "console:buyer-list":                   "login    403      403      403      403      200      200",
     "console:b2b-report":                   "login    403      403      403      403      200      200",
     "console:buyer-detail":                 "login    403      403      403      403      200      200",

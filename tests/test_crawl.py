@@ -39,6 +39,8 @@ START_PAGES += [
     "/toko/mitra/rekap/",
     "/dinas/mitra/",
     "/dinas/mitra/laporan/",
+    "/toko/e-katalog/",
+    "/dinas/e-katalog/",
 ]
 ROLES = [
     None,

@@ -50,8 +50,8 @@ def ekatalog_profile(request):
 @member_required
 def ekatalog_product(request, pk):
     product = access_product(request.user, pk, vendor=request.vendor)
-    listing = rules.listing_of(product) or ProductListing(product=product)
-    form = ListingForm(request.POST or None, instance=listing)
+    state = rules.readiness(product)  # before the form: an unsaved listing would sit in product.ekatalog
+    form = ListingForm(request.POST or None, instance=state.listing or ProductListing(product=product))
     if request.method == "POST" and form.is_valid():
         try:
             listing_save(product=product, actor=request.user, **form.cleaned_data)
@@ -60,7 +60,6 @@ def ekatalog_product(request, pk):
         else:
             messages.success(request, _("Data e-Katalog %(name)s disimpan.") % {"name": product.name})
             return redirect("vendors:ekatalog-product", pk=product.pk)
-    state = rules.readiness(product)
     context = {
         "product": product,
         "form": form,
