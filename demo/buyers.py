@@ -25,7 +25,7 @@ from buyers.models import (
 )
 from buyers.services.invoices import invoice_issue
 from buyers.services.orders import HORIZON_DAYS, occurrences_generate
-from buyers.services.organisations import organisation_review
+from buyers.services.organisations import organisation_contact_add, organisation_review
 from buyers.services.stock import occurrence_hand_over, occurrence_hold, occurrence_release
 from catalog.models import Product
 from orders.models import StockMovement
@@ -38,6 +38,7 @@ from .data import ACCOUNTS, UMKM_VENDOR_SLUG, Account
 S = Occurrence.Status
 HOTEL_CONTACT = next(account for account in ACCOUNTS if account.role == "hotel")
 RESTAURANT_CONTACT = Account("resto@mitra.sentra.test", "Wulan", "Sari", "buyer")
+HOTEL_KITCHEN = Account("dapur.hotel@mitra.sentra.test", "Bayu", "Anggara", "buyer")
 HOTEL = {
     "name": "Hotel Tapis Berseri Bandar Lampung",
     "kind": Organisation.Kind.HOTEL,
@@ -65,6 +66,8 @@ SKIP = "Pesanan dijeda: stok habis sementara."
 def build_buyers(*, dinas, accounts: AccountMaker) -> list[Organisation]:
     """Create the two verified buyers, their orders, a month of drops and their faktur."""
     hotel = _organisation(HOTEL, accounts.ensure(HOTEL_CONTACT), dinas)
+    kitchen = accounts.ensure(HOTEL_KITCHEN)
+    organisation_contact_add(organisation=hotel, email=kitchen.email, actor=hotel.memberships.get().user)
     restaurant = _organisation(RESTAURANT, accounts.ensure(RESTAURANT_CONTACT), dinas)
     umkm, coffee = Vendor.objects.get(slug=UMKM_VENDOR_SLUG), Vendor.objects.filter(slug=COFFEE_VENDOR).first()
     sambal = Vendor.objects.filter(slug=SAMBAL_VENDOR).first() or umkm
@@ -122,7 +125,7 @@ def _standing(organisation, vendor, products, *, quantity: int, weekdays: str, t
         fulfilment=BuyerOrder.Fulfilment.DELIVERY,
         address=organisation.address,
         note="Antar ke pintu belakang (dapur), sebelum pukul 07.00.",
-        created_by=organisation.memberships.get().user,
+        created_by=organisation.memberships.get(role="owner").user,
         created_at=timezone.now() - datetime.timedelta(days=DAYS_BACK + 2),
     )
     BuyerOrderLine.objects.bulk_create(
@@ -143,7 +146,7 @@ def _one_off(organisation, vendor, products, day: datetime.date, *, placed: bool
         end_date=day,
         fulfilment=BuyerOrder.Fulfilment.PICKUP,
         address=organisation.address,
-        created_by=organisation.memberships.get().user,
+        created_by=organisation.memberships.get(role="owner").user,
         created_at=timezone.now() - datetime.timedelta(days=max(1, (timezone.localdate() - day).days + 3)),
     )
     BuyerOrderLine.objects.bulk_create(

@@ -140,6 +140,7 @@ def _b2b(shop: dict, buyer) -> dict:
     from ekatalog.models import ProductListing
 
     listing = ProductListing.objects.create(product=shop["product"], brand="Merek Uji")
+    contact = organisation.memberships.create(user=factories.UserFactory(), role="staff")
     return {
         "organisation": organisation,
         "buyer_order": order,
@@ -147,6 +148,7 @@ def _b2b(shop: dict, buyer) -> dict:
         "invoice": invoice,
         "tier": tier,
         "listing": listing,
+        "contact": contact,
     }
 
 
@@ -282,6 +284,8 @@ URLS: dict[str, Url] = {
     "buyers:delivery-note": Url(kwargs=_pk("drop"), scope="owned"),
     "buyers:invoice": Url(kwargs=_pk("invoice"), scope="owned"),
     "buyers:statement": Url(),
+    "buyers:contacts": Url(),
+    "buyers:contact-remove": Url(kwargs=_pk("contact"), scope="owned"),
     "vendors:b2b-list": Url(),
     "vendors:b2b-statement": Url(),
     "vendors:b2b-detail": Url(kwargs=_pk("drop"), scope="owned"),
@@ -603,6 +607,8 @@ MATRIX = {
     "buyers:delivery-note":                 "login    302      200/404  302      302      302      302",
     "buyers:invoice":                       "login    302      200/404  302      302      302      302",
     "buyers:statement":                     "login    302      200      302      302      302      302",
+    "buyers:contacts":                      "login    302      200      302      302      302      302",
+    "buyers:contact-remove":                "login    302      200/404  302      302      302      302",
     "vendors:b2b-list":                     "login    apply    apply    200      200      apply    apply",
     "vendors:b2b-statement":                "login    apply    apply    200      200      apply    apply",
     "vendors:b2b-detail":                   "login    apply    apply    404      200/404  apply    apply",

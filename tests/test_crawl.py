@@ -226,6 +226,19 @@ class TestCrawl:
         }
         assert wanted <= reached, wanted - reached
 
+    @pytest.mark.parametrize(
+        ("email", "wanted"),
+        [
+            ("umkm@sentra.test", {"vendors:ekatalog", "vendors:ekatalog-profile", "vendors:ekatalog-product"}),
+            ("dinas@sentra.test", {"console:ekatalog", "console:ekatalog-detail", "console:ekatalog-decide"}),
+        ],
+    )
+    def test_the_owner_and_dinas_reach_the_ekatalog_pages(self, client, email, wanted):
+        statuses, failures = crawl(signed_in(client, email), START_PAGES)
+        assert not failures, "\n".join(failures)
+        reached = {pattern_of(path)[0] for path, status in statuses.items() if status == HTTPStatus.OK}
+        assert wanted <= reached, wanted - reached
+
     def test_no_admin_changelist_or_change_page_answers_5xx(self, client):
         signed_in(client, "admin@sentra.test")
         failures = []
