@@ -309,3 +309,16 @@ class TestSeededBuyers:
         tomorrow = timezone.localdate() + datetime.timedelta(days=1)
         drop = Occurrence.objects.get(order__vendor__slug=UMKM_VENDOR_SLUG, date=tomorrow, order__kind="standing")
         assert drop.status == Occurrence.Status.PENDING
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.django_db
+def test_demo_has_ekatalog_ready_products_products_with_gaps_and_every_dinas_decision():
+    from ekatalog.models import ProductListing
+    from ekatalog.selectors import checklist
+
+    states = checklist()
+    assert sum(state.ready for state in states) >= 10  # a dozen with the default 400 products
+    assert any(state.product_gaps for state in states) and any(state.vendor_gaps for state in states)
+    assert set(ProductListing.Status.values) <= set(ProductListing.objects.values_list("status", flat=True))
+    assert all(listing.events.exists() for listing in ProductListing.objects.exclude(status="draft"))

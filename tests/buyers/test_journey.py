@@ -1,6 +1,6 @@
 """The "Done when" journey of issue 20 over the demo data: hotel@sentra.test sets up a standing order,
 umkm@sentra.test confirms tomorrow's drop and prints its delivery note and faktur, dinas@sentra.test sees the
-B2B turnover (and exports the e-Katalog-ready list)."""
+B2B turnover and exports the e-Katalog-ready list."""
 
 import datetime
 import io
@@ -12,11 +12,14 @@ from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from buyers.models import BuyerOrder, Occurrence
 from catalog.models import Product
 from demo.catalog import ProductMaker
 from demo.data import UMKM_VENDOR_SLUG
+from ekatalog.export import COLUMNS
+from ekatalog.selectors import ready_products
 from vendors.models import Vendor
 
 
@@ -94,3 +97,11 @@ def test_hotel_orders_umkm_confirms_and_prints_dinas_sees_the_turnover(client):
     report = client.get(reverse("console:b2b-report"), {"per": "buyer"})
     assert report.status_code == HTTPStatus.OK
     assert "Hotel Tapis Berseri Bandar Lampung" in report.content.decode()
+
+    # 4. Dinas exports the e-Katalog-ready list: the mapped header and the demo's ready products.
+    export = client.get(reverse("console:ekatalog-export"))
+    assert export.status_code == HTTPStatus.OK
+    sheet = load_workbook(io.BytesIO(export.content))["Usulan produk"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == [header for header, _ in COLUMNS]
+    assert len(rows) - 1 == len(ready_products()) >= 8
