@@ -3,25 +3,13 @@
 from django import forms
 
 from .models import ProductListing, SupplierProfile
+from .services import LISTING_EDITABLE
 
 
 class ListingForm(forms.ModelForm):
     class Meta:
         model = ProductListing
-        fields = [
-            "brand",
-            "specification",
-            "packaging",
-            "unit",
-            "min_order",
-            "monthly_capacity",
-            "price_regency",
-            "price_province",
-            "shelf_life_days",
-            "local_content",
-            "tkdn_percent",
-            "tkdn_number",
-        ]
+        fields = LISTING_EDITABLE
         widgets = {"specification": forms.Textarea(attrs={"rows": 4})}
 
 

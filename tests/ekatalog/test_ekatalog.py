@@ -257,3 +257,12 @@ def test_the_export_leaves_out_refused_products(client, dinas_user, ready_produc
     client.force_login(dinas_user)
     rows, _ = _sheet(client.get(reverse("console:ekatalog-export")))
     assert len(rows) == 1
+
+
+def test_the_owner_cannot_set_the_dinas_status_or_another_product_through_the_form(client, owner, product):
+    client.force_login(owner)
+    other = factories.ProductFactory()
+    data = LISTING | {"status": "accepted", "status_note": "ok", "product": other.pk}
+    client.post(reverse("vendors:ekatalog-product", args=[product.pk]), data)
+    listing = ProductListing.objects.get()
+    assert (listing.product, listing.status, listing.status_note) == (product, "draft", "")
