@@ -55,3 +55,10 @@ def access_vendor_invoice(vendor, pk) -> Invoice:
 def access_price_tier(vendor, pk) -> PriceTier:
     """A wholesale price of one of `vendor`'s products, or Http404."""
     return get_object_or_404(PriceTier.objects.select_related("product"), pk=pk, product__vendor=vendor)
+
+
+def access_contact(user, pk) -> OrganisationMembership:
+    """An active contact of the user's own organisation, or Http404."""
+    organisation = _organisation_or_404(user)
+    rows = OrganisationMembership.objects.select_related("user", "organisation").filter(is_active=True)
+    return get_object_or_404(rows, organisation=organisation, pk=pk)

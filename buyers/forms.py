@@ -124,3 +124,7 @@ class MonthForm(forms.Form):
             return datetime.datetime.strptime(self.cleaned_data["bulan"], "%Y-%m").date()
         except ValueError:
             return today
+
+
+class ContactForm(forms.Form):
+    email = forms.EmailField(label=_("Email akun kontak baru"), max_length=254)

@@ -15,4 +15,6 @@ urlpatterns = [
     path("kiriman/<int:pk>/<slug:action>/", views.occurrence_action, name="occurrence-action"),
     path("faktur/<int:pk>/", views.invoice, name="invoice"),
     path("rekap/", views.statement, name="statement"),
+    path("kontak/", views.contacts, name="contacts"),
+    path("kontak/<int:pk>/hapus/", views.contact_remove, name="contact-remove"),
 ]

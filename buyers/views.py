@@ -16,12 +16,17 @@ from sentra.forms import ReasonForm, add_domain_error
 from vendors.models import Vendor
 
 from . import selectors
-from .access import access_invoice, access_occurrence, access_order, organisation_of
-from .forms import MonthForm, OrderForm, OrganisationForm
+from .access import access_contact, access_invoice, access_occurrence, access_order, organisation_of
+from .forms import ContactForm, MonthForm, OrderForm, OrganisationForm
 from .models import BuyerOrder, Occurrence
 from .services import occurrences as drops
 from .services import orders as order_services
-from .services.organisations import organisation_register, organisation_resubmit
+from .services.organisations import (
+    organisation_contact_add,
+    organisation_contact_remove,
+    organisation_register,
+    organisation_resubmit,
+)
 
 
 def buyer_required(view):
@@ -216,3 +221,35 @@ def statement(request):
         "month": month,
     }
     return render(request, "buyers/statement.html", context)
+
+
+@buyer_required
+def contacts(request):
+    organisation = request.organisation
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation_contact_add(organisation=organisation, email=form.cleaned_data["email"], actor=request.user)
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("Kontak ditambahkan."))
+            return redirect("buyers:contacts")
+    members = organisation.memberships.filter(is_active=True).select_related("user")
+    is_owner = members.filter(user=request.user, role="owner").exists()
+    context = {"organisation": organisation, "form": form, "members": members, "is_owner": is_owner}
+    return render(request, "buyers/contacts.html", context)
+
+
+@buyer_required
+def contact_remove(request, pk):
+    membership = access_contact(request.user, pk)
+    if request.method == "POST":
+        try:
+            organisation_contact_remove(membership=membership, actor=request.user)
+        except DomainError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Kontak dihapus."))
+        return redirect("buyers:contacts")
+    return render(request, "buyers/contact_remove.html", {"membership": membership})

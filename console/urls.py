@@ -4,6 +4,7 @@ from django.urls import path
 
 from console import views
 from console.views import buyers as console_buyers
+from console.views import ekatalog as console_ekatalog
 from console.views.certificates import certificate_revoke
 
 app_name = "console"
@@ -41,6 +42,10 @@ urlpatterns = [
     path("mitra/laporan/", console_buyers.b2b_report, name="b2b-report"),
     path("mitra/<int:pk>/", console_buyers.buyer_detail, name="buyer-detail"),
     path("mitra/<int:pk>/<slug:action>/", console_buyers.buyer_action, name="buyer-action"),
+    path("e-katalog/", console_ekatalog.ekatalog_list, name="ekatalog"),
+    path("e-katalog/siap.xlsx", console_ekatalog.ekatalog_export, name="ekatalog-export"),
+    path("e-katalog/<int:pk>/", console_ekatalog.ekatalog_detail, name="ekatalog-detail"),
+    path("e-katalog/<int:pk>/<slug:action>/", console_ekatalog.ekatalog_decide, name="ekatalog-decide"),
 ]
 
 # Pembinaan: programmes, participants, training days, visits, aid, pendataan and their reports (programs app).

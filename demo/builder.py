@@ -7,19 +7,23 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from buyers.models import Invoice, Occurrence, Organisation
 from catalog.models import Certificate, Product, ProductImage
 from catalog.services.badges import badges_refresh
 from catalog.services.vendor_copy import vendor_copy_refresh
+from ekatalog.models import ProductListing
 from orders.models import Reservation, StockMovement
 from programs.models import AidRecord, Participant, Programme
 from sales.models import CounterSale
 from vendors.models import Centre, ShopUnit, UnitAssignment, Vendor, VendorEvent
 
 from .accounts import AccountMaker
+from .buyers import build_buyers
 from .catalog import ProductMaker, allocate
 from .centre import ensure_centre, ensure_province_centre, ensure_units
 from .certificates import CertificateMaker
 from .data import ACCOUNTS, UMKM_VENDOR_SLUG, VENDORS, Account
+from .ekatalog import build_ekatalog
 from .leftovers import former_staff_leaves, hire_former_staff, photoless_product
 from .products import PRODUCT_TYPES
 from .programs import ProgrammeMaker
@@ -109,6 +113,8 @@ def _build(total_products: int, tick: Tick) -> None:
     tick("reservasi", target)
     ProgrammeMaker(rng=rng, dinas=users["dinas"]).build()
     build_sales()
+    build_buyers(dinas=users["dinas"], accounts=accounts)
+    build_ekatalog(rng=rng, dinas=users["dinas"])
 
 
 def _vendors(maker: VendorMaker, tick: Tick) -> dict[str, Vendor]:
@@ -152,4 +158,8 @@ def demo_counts() -> dict[str, int]:
         "peserta program": Participant.objects.count(),
         "bantuan": AidRecord.objects.count(),
         "penjualan kasir": CounterSale.objects.count(),
+        "organisasi mitra": Organisation.objects.count(),
+        "kiriman mitra": Occurrence.objects.count(),
+        "faktur": Invoice.objects.count(),
+        "data e-Katalog": ProductListing.objects.count(),
     }

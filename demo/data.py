@@ -113,7 +113,7 @@ class Account:
     email: str
     first_name: str
     last_name: str
-    role: str  # superuser, dinas, provinsi, dinas_bdl, umkm, calon, shopper
+    role: str  # superuser, dinas, provinsi, dinas_bdl, umkm, calon, shopper, hotel (institutional buyer)
     description: str = ""
 
     @property
@@ -129,6 +129,7 @@ ACCOUNTS = [
     Account("umkm@sentra.test", "Yuliana", "Safitri", "umkm", "pemilik UMKM disetujui (/toko/)"),
     Account("calon@sentra.test", "Fajar", "Nugroho", "calon", "pemilik UMKM yang masih diajukan"),
     Account("pembeli@sentra.test", "Sari", "Wulandari", "shopper", "pembeli dengan reservasi"),
+    Account("hotel@sentra.test", "Hendra", "Gunawan", "hotel", "kontak hotel mitra terverifikasi (/mitra/)"),
 ]
 EXTRA_SHOPPERS = [
     Account("rina.kartika@sentra.test", "Rina", "Kartika", "shopper"),

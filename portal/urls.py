@@ -5,6 +5,7 @@ from django.urls import path, re_path
 
 from .views import buyers as portal_buyers
 from .views import catalog as portal_catalog
+from .views import ekatalog as portal_ekatalog
 from .views import sales as portal_sales
 from .views import vendor as portal
 
@@ -53,6 +54,9 @@ urlpatterns = [
     path("mitra/<int:pk>/<slug:action>/", portal_buyers.b2b_action, name="b2b-action"),
     path("produk/<int:pk>/grosir/", portal_buyers.price_tiers, name="price-tiers"),
     path("grosir/<int:pk>/hapus/", portal_buyers.price_tier_remove, name="price-tier-delete"),
+    path("e-katalog/", portal_ekatalog.ekatalog_home, name="ekatalog"),
+    path("e-katalog/legalitas/", portal_ekatalog.ekatalog_profile, name="ekatalog-profile"),
+    path("e-katalog/produk/<int:pk>/", portal_ekatalog.ekatalog_product, name="ekatalog-product"),
 ]
 
 # Pembinaan: programmes open to the vendor, applications, aid received, pendataan (programs app).

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "orders",
     "sales",
     "buyers",
+    "ekatalog",
     "programs",
     "reviews",
     "portal",

@@ -140,7 +140,19 @@ def _b2b(shop: dict, buyer) -> dict:
     drops.occurrence_confirm(occurrence=drop, actor=None)
     invoice = drops.occurrence_deliver(occurrence=drop, actor=None)
     tier = PriceTier.objects.create(product=shop["product"], min_quantity=10, price=1000)
-    return {"organisation": organisation, "buyer_order": order, "drop": drop, "invoice": invoice, "tier": tier}
+    from ekatalog.models import ProductListing
+
+    listing = ProductListing.objects.create(product=shop["product"], brand="Merek Uji")
+    contact = organisation.memberships.create(user=factories.UserFactory(), role="staff")
+    return {
+        "organisation": organisation,
+        "buyer_order": order,
+        "drop": drop,
+        "invoice": invoice,
+        "tier": tier,
+        "listing": listing,
+        "contact": contact,
+    }
 
 
 def _pembinaan(own: dict, theirs: dict) -> None:
@@ -277,6 +289,8 @@ URLS: dict[str, Url] = {
     "buyers:delivery-note": Url(kwargs=_pk("drop"), scope="owned"),
     "buyers:invoice": Url(kwargs=_pk("invoice"), scope="owned"),
     "buyers:statement": Url(),
+    "buyers:contacts": Url(),
+    "buyers:contact-remove": Url(kwargs=_pk("contact"), scope="owned"),
     "vendors:b2b-list": Url(),
     "vendors:b2b-statement": Url(),
     "vendors:b2b-detail": Url(kwargs=_pk("drop"), scope="owned"),
@@ -285,6 +299,13 @@ URLS: dict[str, Url] = {
     "vendors:b2b-invoice": Url(kwargs=_pk("invoice"), scope="owned"),
     "vendors:price-tiers": Url(kwargs=_pk("product"), scope="owned"),
     "vendors:price-tier-delete": Url("post", kwargs=_pk("tier"), scope="owned"),
+    "vendors:ekatalog": Url(),
+    "vendors:ekatalog-profile": Url(),
+    "vendors:ekatalog-product": Url(kwargs=_pk("product"), scope="owned"),
+    "console:ekatalog": Url(),
+    "console:ekatalog-export": Url(),
+    "console:ekatalog-detail": Url(kwargs=_pk("listing"), scope="staff"),
+    "console:ekatalog-decide": Url(kwargs=lambda o: {"pk": o["listing"].pk, "action": "tolak"}, scope="staff"),
     "console:buyer-list": Url(),
     "console:b2b-report": Url(),
     "console:buyer-detail": Url(kwargs=_pk("organisation"), scope="staff"),
@@ -601,6 +622,8 @@ MATRIX = {
     "buyers:delivery-note":                 "login    302      200/404  302      302      302      302",
     "buyers:invoice":                       "login    302      200/404  302      302      302      302",
     "buyers:statement":                     "login    302      200      302      302      302      302",
+    "buyers:contacts":                      "login    302      200      302      302      302      302",
+    "buyers:contact-remove":                "login    302      200/404  302      302      302      302",
     "vendors:b2b-list":                     "login    apply    apply    200      200      apply    apply",
     "vendors:b2b-statement":                "login    apply    apply    200      200      apply    apply",
     "vendors:b2b-detail":                   "login    apply    apply    404      200/404  apply    apply",
@@ -609,6 +632,13 @@ MATRIX = {
     "vendors:b2b-invoice":                  "login    apply    apply    404      200/404  apply    apply",
     "vendors:price-tiers":                  "login    apply    apply    200/404  200/404  apply    apply",
     "vendors:price-tier-delete":            "login    apply    apply    404      302/404  apply    apply",
+    "vendors:ekatalog":                     "login    apply    apply    200      200      apply    apply",
+    "vendors:ekatalog-profile":             "login    apply    apply    200      200      apply    apply",
+    "vendors:ekatalog-product":             "login    apply    apply    200/404  200/404  apply    apply",
+    "console:ekatalog":                     "login    403      403      403      403      200      200",
+    "console:ekatalog-export":              "login    403      403      403      403      200      200",
+    "console:ekatalog-detail":              "login    403      403      403      403      200      200",
+    "console:ekatalog-decide":              "login    403      403      403      403      200      200",
     "console:buyer-list":                   "login    403      403      403      403      200      200",
     "console:b2b-report":                   "login    403      403      403      403      200      200",
     "console:buyer-detail":                 "login    403      403      403      403      200      200",

@@ -39,6 +39,8 @@ START_PAGES += [
     "/toko/mitra/rekap/",
     "/dinas/mitra/",
     "/dinas/mitra/laporan/",
+    "/toko/e-katalog/",
+    "/dinas/e-katalog/",
 ]
 START_PAGES += ["/sentra/kotabumi/", "/sentra/provinsi-lampung/", "/dinas/laporan/", "/dinas/laporan/provinsi/"]
 ROLES = [
@@ -50,6 +52,7 @@ ROLES = [
     "provinsi@sentra.test",
     "dinas.bdl@sentra.test",
     "admin@sentra.test",
+    "hotel@sentra.test",
 ]
 # Every role in Indonesian; the public site, the portal and the console once more in English, where a
 # translation with a wrong placeholder would break the page.
@@ -232,6 +235,33 @@ class TestCrawl:
         assert [row[0] for row in rows[:-1]] == ["Sentra Oleh-oleh Kotabumi", "Sentra UMKM Provinsi Lampung"]
         shopper = Reservation.objects.filter(shopper__email="pembeli@sentra.test")
         assert set(shopper.values_list("pickup_centre__slug", flat=True)) == {"kotabumi", "provinsi-lampung"}
+    def test_the_hotel_reaches_every_buyer_page_over_the_demo_drops(self, client):
+        statuses, failures = crawl(signed_in(client, "hotel@sentra.test"), START_PAGES)
+        assert not failures, "\n".join(failures)
+        reached = {pattern_of(path)[0] for path, status in statuses.items() if status == HTTPStatus.OK}
+        wanted = {
+            "buyers:dashboard",
+            "buyers:order-create",
+            "buyers:order-detail",
+            "buyers:occurrence-detail",
+            "buyers:delivery-note",
+            "buyers:invoice",
+            "buyers:statement",
+        }
+        assert wanted <= reached, wanted - reached
+
+    @pytest.mark.parametrize(
+        ("email", "wanted"),
+        [
+            ("umkm@sentra.test", {"vendors:ekatalog", "vendors:ekatalog-profile", "vendors:ekatalog-product"}),
+            ("dinas@sentra.test", {"console:ekatalog", "console:ekatalog-detail", "console:ekatalog-decide"}),
+        ],
+    )
+    def test_the_owner_and_dinas_reach_the_ekatalog_pages(self, client, email, wanted):
+        statuses, failures = crawl(signed_in(client, email), START_PAGES)
+        assert not failures, "\n".join(failures)
+        reached = {pattern_of(path)[0] for path, status in statuses.items() if status == HTTPStatus.OK}
+        assert wanted <= reached, wanted - reached
 
     def test_no_admin_changelist_or_change_page_answers_5xx(self, client):
         signed_in(client, "admin@sentra.test")

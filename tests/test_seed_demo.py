@@ -1,5 +1,6 @@
 """manage.py seed_demo (SPEC §8): idempotent, guarded by DEBUG, demo accounts work, every state is present."""
 
+import datetime
 import io
 import random
 from http import HTTPStatus
@@ -12,6 +13,7 @@ from django.db.models import Count, Sum
 from django.urls import reverse
 from django.utils import timezone
 
+from buyers.models import Invoice, Occurrence, OccurrenceLine, Organisation
 from catalog.models import Certificate, Product, ProductImage
 from catalog.services.products import product_image_delete
 from demo.builder import demo_counts
@@ -175,8 +177,12 @@ class TestSeededDemo:
         open_lines = ReservationLine.objects.filter(
             reservation__status__in=Reservation.OPEN_STATUSES, made_to_order=False
         )
+        confirmed_drops = OccurrenceLine.objects.filter(
+            occurrence__status=Occurrence.Status.CONFIRMED, product__made_to_order=False
+        )
         for product in Product.objects.all():
             held = open_lines.filter(product=product).aggregate(q=Sum("quantity"))["q"] or 0
+            held += confirmed_drops.filter(product=product).aggregate(q=Sum("quantity"))["q"] or 0
             assert product.stock_reserved == held
             assert 0 <= product.stock_reserved <= product.stock_on_hand
 
@@ -270,3 +276,49 @@ def test_dry_run_builds_and_counts_but_saves_nothing(settings):
     assert "nothing was saved" in output
     assert "produk: 40" in output
     assert not Vendor.objects.exists()
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.django_db
+class TestSeededBuyers:
+    def test_hotel_account_is_the_contact_of_a_verified_hotel_with_two_standing_orders(self):
+        hotel = Organisation.objects.get(memberships__user__email="hotel@sentra.test")
+        assert hotel.is_verified and hotel.kind == Organisation.Kind.HOTEL
+        assert hotel.orders.filter(kind="standing", status="active").count() == 2
+        assert {o.vendor.slug for o in hotel.orders.all()} >= {UMKM_VENDOR_SLUG}
+
+    def test_a_verified_restaurant_has_one_off_orders(self):
+        restaurant = Organisation.objects.get(kind=Organisation.Kind.RESTAURANT)
+        assert restaurant.is_verified
+        assert restaurant.orders.filter(kind="one_off").count() >= 2
+
+    def test_a_month_of_drops_in_every_state_and_faktur_paid_and_unpaid(self):
+        today = timezone.localdate()
+        assert set(Occurrence.Status.values) <= set(Occurrence.objects.values_list("status", flat=True))
+        assert Occurrence.objects.filter(date__lte=today - datetime.timedelta(days=28)).exists()
+        assert Invoice.objects.filter(paid_on__isnull=False).exists()
+        assert Invoice.objects.filter(paid_on__isnull=True).exists()
+        assert Invoice.objects.count() == Occurrence.objects.filter(status="delivered").count()
+
+    def test_invoice_numbers_of_each_vendor_run_without_gaps(self):
+        for vendor_id in set(Invoice.objects.values_list("vendor", flat=True)):
+            numbers = sorted(Invoice.objects.filter(vendor=vendor_id).values_list("number", flat=True))
+            assert numbers == list(range(1, len(numbers) + 1))
+
+    def test_tomorrows_drop_of_the_umkm_account_waits_for_confirmation(self):
+        tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+        drop = Occurrence.objects.get(order__vendor__slug=UMKM_VENDOR_SLUG, date=tomorrow, order__kind="standing")
+        assert drop.status == Occurrence.Status.PENDING
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.django_db
+def test_demo_has_ekatalog_ready_products_products_with_gaps_and_every_dinas_decision():
+    from ekatalog.models import ProductListing
+    from ekatalog.selectors import checklist
+
+    states = checklist()
+    assert sum(state.ready for state in states) >= 10  # a dozen with the default 400 products
+    assert any(state.product_gaps for state in states) and any(state.vendor_gaps for state in states)
+    assert set(ProductListing.Status.values) <= set(ProductListing.objects.values_list("status", flat=True))
+    assert all(listing.events.exists() for listing in ProductListing.objects.exclude(status="draft"))
