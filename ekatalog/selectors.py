@@ -24,14 +24,24 @@ def vendor_checklist(vendor: Vendor) -> list[Readiness]:
     return [readiness(product) for product in rows]
 
 
-def listed_products() -> QuerySet:
-    """Products whose owner started their e-Katalog data (the only ones that can be ready)."""
-    return _prepared(Product.objects.filter(ekatalog__isnull=False)).order_by("vendor__name", "name")
+def listed_products(centres: frozenset[int] | None = None) -> QuerySet:
+    """Products whose owner started their e-Katalog data (the only ones that can be ready), of the vendors of
+    `centres` (None: every centre)."""
+    rows = Product.objects.filter(ekatalog__isnull=False)
+    if centres is not None:
+        rows = rows.filter(vendor__centre__in=centres)
+    return _prepared(rows).order_by("vendor__name", "name")
 
 
-def checklist(*, status: str = "", regency: Regency | None = None, ready: bool | None = None) -> list[Readiness]:
+def checklist(
+    *,
+    status: str = "",
+    regency: Regency | None = None,
+    ready: bool | None = None,
+    centres: frozenset[int] | None = None,
+) -> list[Readiness]:
     """The console's list: listed products, optionally of one Dinas status, region, or readiness."""
-    rows = listed_products()
+    rows = listed_products(centres)
     if status in ProductListing.Status.values:
         rows = rows.filter(ekatalog__status=status)
     if regency is not None:
@@ -40,25 +50,26 @@ def checklist(*, status: str = "", regency: Regency | None = None, ready: bool |
     return [s for s in states if ready is None or s.ready == ready]
 
 
-def ready_products() -> list[Readiness]:
+def ready_products(centres: frozenset[int] | None = None) -> list[Readiness]:
     """The products ready for a catalogue proposal (not refused), with their verified certificates loaded."""
     valid = Certificate.objects.valid().order_by("kind", "pk")
-    rows = listed_products().exclude(ekatalog__status=ProductListing.Status.REFUSED)
+    rows = listed_products(centres).exclude(ekatalog__status=ProductListing.Status.REFUSED)
     rows = rows.prefetch_related(Prefetch("certificates", queryset=valid, to_attr="valid_certificates"))
     return [state for state in (readiness(p) for p in rows) if state.ready]
 
 
-def by_region() -> list[dict]:
+def by_region(centres: frozenset[int] | None = None) -> list[dict]:
     """Per kab/kota of the vendors: approved UMKM, products with data, ready, proposed, accepted."""
     table: dict[str, dict] = defaultdict(lambda: {"listed": 0, "ready": 0, "proposed": 0, "accepted": 0})
-    for state in (readiness(p) for p in listed_products()):
+    for state in (readiness(p) for p in listed_products(centres)):
         row = table[state.product.vendor.regency_id]
         row["listed"] += 1
         row["ready"] += state.ready
         row["proposed"] += state.listing.status == ProductListing.Status.PROPOSED
         row["accepted"] += state.listing.status == ProductListing.Status.ACCEPTED
     approved = defaultdict(int)
-    for regency_id in Vendor.objects.approved().values_list("regency_id", flat=True):
+    vendors = Vendor.objects.approved() if centres is None else Vendor.objects.approved().filter(centre__in=centres)
+    for regency_id in vendors.values_list("regency_id", flat=True):
         approved[regency_id] += 1
     return [
         {"regency": regency, "vendors": approved[regency.pk], **table[regency.pk]}

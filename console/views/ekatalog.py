@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Certificate
-from console.access import console_view
+from console.access import centre_context, console_view, scoped
 from console.decisions import decision
 from ekatalog import readiness as rules
 from ekatalog.export import TEMPLATE_VERSION, ready_products_xlsx
@@ -42,8 +42,11 @@ LISTING_DECISIONS = {
 READY_FILTER = {"1": True, "0": False}
 
 
-def _listing(pk) -> ProductListing:
-    return get_object_or_404(ProductListing.objects.with_everything(), pk=pk)
+def _listing(request, pk) -> ProductListing:
+    """The listing, when its product's vendor is at one of the staff member's centres (else 404, like a missing one)."""
+    return get_object_or_404(
+        scoped(request, ProductListing.objects.with_everything(), "product__vendor__centre"), pk=pk
+    )
 
 
 @console_view("ekatalog.view_productlisting")
@@ -51,8 +54,9 @@ def ekatalog_list(request):
     status = request.GET.get("status", "")
     regency = Regency.objects.filter(code=request.GET.get("daerah", "")).first()
     ready = READY_FILTER.get(request.GET.get("siap", ""))
-    states = checklist(status=status, regency=regency, ready=ready)
-    context = {
+    scope = centre_context(request)
+    states = checklist(status=status, regency=regency, ready=ready, centres=scope["centres"])
+    context = scope | {
         "states": states[:300],
         "count": len(states),
         "status": status,
@@ -60,7 +64,7 @@ def ekatalog_list(request):
         "regency": regency,
         "regencies": Regency.objects.order_by("code"),
         "ready": request.GET.get("siap", ""),
-        "regions": by_region(),
+        "regions": by_region(scope["centres"]),
         "template_version": TEMPLATE_VERSION,
     }
     return render(request, "console/ekatalog_list.html", context)
@@ -68,7 +72,7 @@ def ekatalog_list(request):
 
 @console_view("ekatalog.view_productlisting")
 def ekatalog_detail(request, pk: int):
-    listing = _listing(pk)
+    listing = _listing(request, pk)
     state = rules.readiness(listing.product)
     context = {
         "listing": listing,
@@ -83,7 +87,7 @@ def ekatalog_detail(request, pk: int):
 
 @console_view("ekatalog.decide_productlisting")
 def ekatalog_decide(request, pk: int, action: str):
-    listing = _listing(pk)
+    listing = _listing(request, pk)
     action, form, done = _decide(request, LISTING_DECISIONS, action, listing=listing)
     if done:
         return redirect("console:ekatalog-detail", pk=listing.pk)
@@ -93,5 +97,5 @@ def ekatalog_decide(request, pk: int, action: str):
 
 @console_view("ekatalog.view_productlisting")
 def ekatalog_export(request):
-    content = ready_products_xlsx(ready_products())
+    content = ready_products_xlsx(ready_products(centre_context(request)["centres"]))
     return xlsx_response(content, f"sentra-e-katalog-siap-{timezone.localdate():%Y%m%d}.xlsx")

@@ -266,3 +266,19 @@ def test_the_owner_cannot_set_the_dinas_status_or_another_product_through_the_fo
     client.post(reverse("vendors:ekatalog-product", args=[product.pk]), data)
     listing = ProductListing.objects.get()
     assert (listing.product, listing.status, listing.status_note) == (product, "draft", "")
+
+
+def test_staff_of_another_centre_see_none_of_its_listings_and_export_none(client, ready_product):
+    """Issue 17's centre rule on the e-Katalog pages: the checklist, readiness by region and the export count only
+    the staff member's centres; province staff see every centre."""
+    other = factories.CentreFactory(slug="provinsi", name="Sentra UMKM Provinsi Lampung", town="Bandar Lampung")
+    client.force_login(factories.DinasUserFactory(username="dinas-bdl", centres=[other]))
+    page = client.get(reverse("console:ekatalog"))
+    assert page.status_code == HTTPStatus.OK and ready_product.name not in page.content.decode()
+    assert sum(row["listed"] for row in page.context["regions"]) == 0
+    assert len(_sheet(client.get(reverse("console:ekatalog-export")))[0]) == 1  # the header row only
+    detail = reverse("console:ekatalog-detail", args=[ready_product.ekatalog.pk])
+    assert client.get(detail).status_code == HTTPStatus.NOT_FOUND
+    client.force_login(factories.DinasUserFactory(username="provinsi"))
+    assert ready_product.name in client.get(reverse("console:ekatalog")).content.decode()
+    assert len(_sheet(client.get(reverse("console:ekatalog-export")))[0]) == 2
