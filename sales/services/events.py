@@ -217,7 +217,7 @@ def _check_decidable(event: Event) -> None:
 def application_accept(*, application: EventApplication, actor, stall: Stall, reason: str = "") -> EventApplication:
     """Accept an application and give it a stall with room left."""
     with transaction.atomic():
-        locked = EventApplication.objects.select_for_update().select_related("event").get(pk=application.pk)
+        locked = EventApplication.objects.select_for_update(of=("self",)).select_related("event").get(pk=application.pk)
         _check_decidable(locked.event)
         locked.stall = _lock_stall_with_room(stall, locked)
         locked.transition(EventApplication.Status.ACCEPTED, actor=actor, reason=(reason or "").strip())
@@ -227,7 +227,7 @@ def application_accept(*, application: EventApplication, actor, stall: Stall, re
 def application_decline(*, application: EventApplication, actor, reason: str) -> EventApplication:
     """Decline an application (or withdraw an acceptance before any stock went to the stall) with a reason."""
     with transaction.atomic():
-        locked = EventApplication.objects.select_for_update().select_related("event").get(pk=application.pk)
+        locked = EventApplication.objects.select_for_update(of=("self",)).select_related("event").get(pk=application.pk)
         _check_decidable(locked.event)
         if locked.stock.filter(sent__gt=0).exists():
             raise EventError(_("Stok UMKM ini sudah dibawa ke lapak; pendaftarannya tidak dapat ditolak lagi."))
@@ -265,7 +265,11 @@ def _clean_quantities(items: Mapping[int, int]) -> dict[int, int]:
 
 
 def _lock_application(application: EventApplication) -> EventApplication:
-    locked = EventApplication.objects.select_for_update().select_related("event", "vendor").get(pk=application.pk)
+    locked = (
+        EventApplication.objects.select_for_update(of=("self",))
+        .select_related("event", "vendor")
+        .get(pk=application.pk)
+    )
     if locked.status != EventApplication.Status.ACCEPTED:
         raise EventError(_("Hanya UMKM yang diterima di acara ini yang dapat membawa stok."))
     return locked
@@ -318,10 +322,11 @@ def event_stock_return(
         locked = _lock_application(application)
         if locked.event.status not in Event.RETURN_STATUSES:
             raise EventError(_("Stok dapat dikembalikan setelah pendaftaran ditutup."))
+        # Products first, then the stall rows: the order a sale at the stall takes them in.
+        products = lock_products(locked.stock.values_list("product_id", flat=True))
         rows = list(locked.stock.select_for_update().filter(on_stall__gt=0).order_by("product_id"))
         if not rows:
             raise EventError(_("Tidak ada stok di lapak untuk dikembalikan."))
-        products = lock_products(row.product_id for row in rows)
         moves, totals = {}, {"back": 0, "missing": 0}
         for row in rows:
             back = counts.get(row.product_id, 0)
