@@ -7,7 +7,7 @@ from django.db.models import Prefetch, QuerySet
 from catalog.models import Product
 from vendors.models import Vendor
 
-from .models import Event, EventApplication
+from .models import Event, EventApplication, EventStock
 from .services import SELLABLE
 
 PRODUCT_URL = re.compile(r"/produk/(?P<slug>[-\w]+)/?")
@@ -47,3 +47,12 @@ def running_stalls(vendor: Vendor) -> list:
         .select_related("event", "stall")
         .order_by("event__starts_on")
     )
+
+
+def stall_stock(applications) -> list[dict]:
+    """What is on each stall of these applications: event name, stall code, and (product name, units) rows."""
+    rows = EventStock.objects.filter(application__in=list(applications), on_stall__gt=0).select_related("product")
+    by_application: dict[int, list] = {}
+    for row in rows.order_by("product__name"):
+        by_application.setdefault(row.application_id, []).append((row.product.name, row.on_stall))
+    return [{"event": a.event.name, "stall": a.stall.code, "rows": by_application.get(a.pk, [])} for a in applications]

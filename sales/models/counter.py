@@ -60,7 +60,7 @@ class CounterSaleQuerySet(models.QuerySet):
         return self.filter(status=CounterSale.Status.SOLD)
 
     def with_lines(self) -> "CounterSaleQuerySet":
-        return self.select_related("vendor", "sold_by", "voided_by").prefetch_related("lines")
+        return self.select_related("vendor", "sold_by", "voided_by", "event", "stall").prefetch_related("lines")
 
     def summary(self) -> dict:
         """Count and rupiah of the counted sales, in total and by payment kind."""
