@@ -21,6 +21,10 @@ def b2b_turnover(*, start: datetime.date, end: datetime.date, vendor=None, group
         "buyer": F("occurrence__order__organisation__name"),
         "vendor": F("occurrence__order__vendor__name"),
         "region": F("occurrence__order__organisation__regency__name"),
+        # for the channel split of the sales reports (issue 19): by day, product, vendor pk, vendor's region code
+        "day": F("occurrence__date"),
+        "vendor_id": F("occurrence__order__vendor_id"),
+        "vendor_region": F("occurrence__order__vendor__regency_id"),
     }
     lines = OccurrenceLine.objects.filter(
         occurrence__status=Occurrence.Status.DELIVERED, occurrence__date__range=(start, end)

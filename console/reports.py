@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from catalog.models import Certificate, Product
+from console.channels import turnover_by
 from console.selectors import valid_certificate_of
 from orders.models import Reservation
+from sales.channels import CHANNELS
 from sentra.spreadsheets import Sheet, csv_lines, xlsx_bytes
 from vendors.models import Regency, UnitAssignment, Vendor
 
@@ -218,13 +220,29 @@ def summary_columns() -> list[str]:
         _("Pangan berhalal"),
         _("Pangan ber-P-IRT"),
         _("UMKM ber-BNSP"),
-        _("Nilai diambil (Rp)"),
+        *channel_columns(),
     ]
 
 
+def channel_columns() -> list[str]:
+    """The turnover columns every Dinas report shares: one per channel, their total, and the old units."""
+    return [
+        _("Reservasi (Rp)"),
+        _("Kasir (Rp)"),
+        _("Acara (Rp)"),
+        _("B2B (Rp)"),
+        _("Total omzet (Rp)"),
+        _("Penjualan langsung lama tanpa nilai (barang)"),
+    ]
+
+
+def _channel_cells(figures: dict | None) -> list[int]:
+    figures = figures or {}
+    return [figures.get(k, 0) for k in (*CHANNELS, "total", "legacy_units")]
+
+
 def summary_rows(period: Period) -> Iterator[list]:
-    """UMKM, products, certification coverage and turnover per kabupaten/kota."""
-    since, until = _bounds(period)
+    """UMKM, products, certification coverage and turnover by channel per kabupaten/kota."""
     kinds = defaultdict(int)
     for code, kind, n in Vendor.objects.approved().values_list("regency", "kind").annotate(n=Count("pk")).order_by():
         kinds[code, kind] = n
@@ -240,12 +258,7 @@ def summary_rows(period: Period) -> Iterator[list]:
         .annotate(n=Count("pk", distinct=True))
         .order_by()
     )
-    value = dict(
-        Reservation.objects.filter(status=Reservation.Status.COLLECTED, collected_at__gte=since, collected_at__lt=until)
-        .values_list("vendor__regency")
-        .annotate(v=Sum("total"))
-        .order_by()
-    )
+    turnover = turnover_by(*period, key="region")
     for r in Regency.objects.order_by("code"):
         by_kind = [kinds[r.code, k] for k in Vendor.Kind.values]
         yield [
@@ -258,8 +271,21 @@ def summary_rows(period: Period) -> Iterator[list]:
             halal.get(r.code, 0),
             pirt.get(r.code, 0),
             bnsp.get(r.code, 0),
-            value.get(r.code) or 0,
+            *_channel_cells(turnover.get(r.code)),
         ]
+
+
+def channel_turnover_columns() -> list[str]:
+    return [_("UMKM"), _("Kode daerah"), _("Kabupaten/kota"), *channel_columns()]
+
+
+def channel_turnover_rows(period: Period) -> Iterator[list]:
+    """Turnover of each vendor with sales in the period, by channel; the last row is the total of all."""
+    turnover = turnover_by(*period, key="vendor")
+    vendors = Vendor.objects.filter(pk__in=[k for k in turnover if k]).select_related("regency").order_by("name")
+    for v in vendors:
+        yield [v.name, v.regency_id, v.regency.display_name, *_channel_cells(turnover[v.pk])]
+    yield [_("Total"), "", "", *_channel_cells(turnover_by(*period).get(None))]
 
 
 def sector_columns() -> list[str]:
@@ -323,6 +349,17 @@ REPORTS = {
             turnover_columns,
             turnover_rows,
             sheet=gettext_lazy("Reservasi per bulan"),
+        ),
+        Report(
+            "omzet",
+            gettext_lazy("Omzet per UMKM per kanal"),
+            gettext_lazy(
+                "Omzet reservasi, kasir, acara, dan B2B tiap UMKM pada periode terpilih; total = jumlah kanal. "
+                "Penjualan langsung lama dihitung sebagai barang tanpa nilai."
+            ),
+            channel_turnover_columns,
+            channel_turnover_rows,
+            sheet=gettext_lazy("Omzet per kanal"),
         ),
         Report(
             "ringkasan",

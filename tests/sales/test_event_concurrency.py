@@ -73,7 +73,7 @@ def test_two_sales_at_the_stall_of_its_last_unit_leave_one_winner():
     owner = factories.UserFactory()
     vendor = factories.VendorFactory(owner=owner)
     event = EventFactory(status=Event.Status.RUNNING)
-    for round_ in range(6):
+    for _round in range(6):
         product = factories.ProductFactory(vendor=vendor, price=10000, stock_on_hand=5)
         application = vendor.event_applications.filter(event=event).first() or accepted(event, vendor)
         application.products.add(product)
