@@ -12,7 +12,7 @@ from catalog.services.badges import badges_refresh
 from catalog.services.vendor_copy import vendor_copy_refresh
 from orders.models import Reservation, StockMovement
 from programs.models import AidRecord, Participant, Programme
-from sales.models import CounterSale
+from sales.models import CounterSale, Event
 from vendors.models import Centre, ShopUnit, UnitAssignment, Vendor, VendorEvent
 
 from .accounts import AccountMaker
@@ -20,6 +20,7 @@ from .catalog import ProductMaker, allocate
 from .centre import ensure_centre, ensure_units
 from .certificates import CertificateMaker
 from .data import ACCOUNTS, UMKM_VENDOR_SLUG, VENDORS, Account
+from .events import build_events, build_month_of_sales
 from .leftovers import former_staff_leaves, hire_former_staff, photoless_product
 from .products import PRODUCT_TYPES
 from .programs import ProgrammeMaker
@@ -101,7 +102,9 @@ def _build(total_products: int, tick: Tick) -> None:
     former_staff_leaves(former_staff, catalogue[vendors[UMKM_VENDOR_SLUG].pk])
     tick("reservasi", target)
     ProgrammeMaker(rng=rng, dinas=users["dinas"]).build()
-    build_sales()
+    build_sales()  # today's three first: the month and the bazaar take from what is left
+    build_month_of_sales()
+    build_events(users["dinas"])
 
 
 def _vendors(maker: VendorMaker, tick: Tick) -> dict[str, Vendor]:
@@ -145,4 +148,5 @@ def demo_counts() -> dict[str, int]:
         "peserta program": Participant.objects.count(),
         "bantuan": AidRecord.objects.count(),
         "penjualan kasir": CounterSale.objects.count(),
+        "acara": Event.objects.count(),
     }

@@ -32,6 +32,7 @@ START_PAGES = ["/", "/katalog/", "/umkm/", "/denah/", "/keranjang/", "/reservasi
 START_PAGES += ["/program/", "/toko/program/", "/dinas/program/", "/dinas/program/bantuan/"]  # pembinaan
 START_PAGES += ["/dinas/program/pendataan/"]
 START_PAGES += ["/toko/jual/ringkasan/"]  # counter sales: the day summary links every sale, void and receipt
+START_PAGES += ["/acara/", "/toko/acara/", "/dinas/acara/"]  # events: public, portal, console
 START_PAGES += [
     "/mitra/",
     "/mitra/daftar/",
@@ -207,6 +208,28 @@ class TestCrawl:
         reached = {pattern_of(path)[0] for path, status in statuses.items() if status == HTTPStatus.OK}
         wanted = {"vendors:sale-create", "vendors:sale-summary", "vendors:sale-detail", "vendors:sale-void"}
         assert wanted | {"sales:receipt"} <= reached, wanted - reached
+
+    def test_the_owner_and_dinas_reach_every_event_page(self, client):
+        wanted = {
+            "umkm@sentra.test": {"sales:event-list", "sales:event-detail", "vendors:event-list", "vendors:event-detail"},
+            "dinas@sentra.test": {
+                "console:event-list",
+                "console:event-detail",
+                "console:event-create",
+                "console:event-edit",
+                "console:event-action",
+                "console:event-report",
+                "console:event-report-xlsx",
+                "console:event-application-accept",
+                "console:event-application-decline",
+                "console:event-application-stall",
+            },
+        }
+        for email, names in wanted.items():
+            statuses, failures = crawl(signed_in(client, email), START_PAGES)
+            assert not failures, "\n".join(failures)
+            reached = {pattern_of(path)[0] for path, status in statuses.items() if status == HTTPStatus.OK}
+            assert names <= reached, names - reached
 
     def test_no_admin_changelist_or_change_page_answers_5xx(self, client):
         signed_in(client, "admin@sentra.test")
