@@ -24,7 +24,7 @@ CHANNEL_LABELS = {
     B2B: _("Mitra institusi (B2B)"),
 }
 LEGACY_NOTE = _(
-    "Penjualan langsung lama (\u201cterjual langsung di toko\u201d) tercatat sebagai jumlah barang tanpa harga: "
+    "Penjualan langsung lama (“terjual langsung di toko”) tercatat sebagai jumlah barang tanpa harga: "
     "dihitung sebagai penjualan kasir tanpa nilai rupiah."
 )
 
