@@ -211,7 +211,12 @@ class TestCrawl:
 
     def test_the_owner_and_dinas_reach_every_event_page(self, client):
         wanted = {
-            "umkm@sentra.test": {"sales:event-list", "sales:event-detail", "vendors:event-list", "vendors:event-detail"},
+            "umkm@sentra.test": {
+                "sales:event-list",
+                "sales:event-detail",
+                "vendors:event-list",
+                "vendors:event-detail",
+            },
             "dinas@sentra.test": {
                 "console:event-list",
                 "console:event-detail",

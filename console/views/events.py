@@ -2,6 +2,7 @@
 applications queue (accept with a stall, decline with a reason), and the event report."""
 
 from django.contrib import messages
+from django.db.models import Sum
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,7 +17,7 @@ from console.forms import decision_form
 from console.views.programs.responses import page_of, take, xlsx_response
 from sales.access import access_application, access_event
 from sales.event_report import event_report
-from sales.models import Event, EventApplication
+from sales.models import CounterSale, Event, EventApplication
 from sales.services import events as services
 from sentra.exceptions import DomainError
 from sentra.forms import add_domain_error
@@ -73,8 +74,10 @@ EVENT_DECISIONS = {
 
 @console_view("sales.view_event")
 def event_list(request):
-    page = page_of(request, Event.objects.for_list().with_counts())
-    return render(request, "console/events/event_list.html", {"page_obj": page})
+    page = page_of(request, Event.objects.for_list().with_counts().with_turnover())
+    # The province view: every centre's events summed (issue 17 narrows the rows a staff member may see).
+    province = CounterSale.objects.at_events().counted().aggregate(total=Sum("total", default=0))["total"]
+    return render(request, "console/events/event_list.html", {"page_obj": page, "province_total": province})
 
 
 @console_view("sales.manage_event")

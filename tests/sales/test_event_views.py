@@ -196,3 +196,16 @@ def test_the_event_report_has_the_headline_charts_and_a_workbook(staff, owner):
     assert "Per hari" in workbook.sheetnames
     rows = list(workbook["Per hari"].values)
     assert rows[-1][1:] == (2, 300000)
+
+
+def test_the_console_list_sums_every_events_turnover_across_centres(staff, owner):
+    totals = []
+    for centre in (None, factories.CentreFactory(slug="bandar-lampung", name="Sentra Bandar Lampung")):
+        event = EventFactory(status="running", centre=centre)
+        vendor = factories.VendorFactory(owner=owner)
+        product = factories.ProductFactory(vendor=vendor, price=12000)
+        application = accepted(event, vendor, [product])
+        svc.event_stock_send(application=application, actor=owner, items={product.pk: 2})
+        totals.append(sale_record(vendor=vendor, actor=owner, items={product.pk: 2}, payment="cash", event=event).total)
+    page = staff.get(reverse("console:event-list")).content.decode()
+    assert "Rp24.000" in page and "Rp48.000" in page and "Semua acara, semua sentra" in page
