@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from sales.models import Event, Stall
+from sales.services.events import EVENT_FIELDS
 from sentra.forms import DateInput
 from vendors.models import Centre
 
@@ -14,20 +15,7 @@ class EventForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = [
-            "name",
-            "kind",
-            "organiser",
-            "description",
-            "centre",
-            "venue_name",
-            "venue_address",
-            "map_url",
-            "starts_on",
-            "ends_on",
-            "opens_at",
-            "closes_at",
-        ]
+        fields = list(EVENT_FIELDS)  # the fields the services take: name … closing time, never the status
         widgets = {
             "starts_on": DateInput(),
             "ends_on": DateInput(),
