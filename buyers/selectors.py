@@ -10,7 +10,9 @@ from django.utils import timezone
 from .models import Invoice, Occurrence, OccurrenceLine, Organisation, PriceTier
 
 
-def b2b_turnover(*, start: datetime.date, end: datetime.date, vendor=None, group_by: str = "month") -> list[dict]:
+def b2b_turnover(
+    *, start: datetime.date, end: datetime.date, vendor=None, group_by: str = "month", centres=None
+) -> list[dict]:
     """Delivered B2B rupiah between `start` and `end` (inclusive), grouped by month, buyer, vendor or region.
 
     Each row has `key` (the group's label or date), `amount`, `drops`. The sales reports join this as the
@@ -21,12 +23,19 @@ def b2b_turnover(*, start: datetime.date, end: datetime.date, vendor=None, group
         "buyer": F("occurrence__order__organisation__name"),
         "vendor": F("occurrence__order__vendor__name"),
         "region": F("occurrence__order__organisation__regency__name"),
+        # for the channel split of the sales reports (issue 19): by day, product, vendor pk, vendor's region code
+        "day": F("occurrence__date"),
+        "vendor_id": F("occurrence__order__vendor_id"),
+        "vendor_region": F("occurrence__order__vendor__regency_id"),
+        "vendor_centre": F("occurrence__order__vendor__centre_id"),  # the province view (issue 17)
     }
     lines = OccurrenceLine.objects.filter(
         occurrence__status=Occurrence.Status.DELIVERED, occurrence__date__range=(start, end)
     )
     if vendor is not None:
         lines = lines.filter(occurrence__order__vendor=vendor)
+    if centres is not None:  # pks of the vendors' centres; None: every centre
+        lines = lines.filter(occurrence__order__vendor__centre__in=centres)
     rows = (
         lines.annotate(key=fields[group_by])
         .values("key")

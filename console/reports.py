@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from catalog.models import Certificate, Product
+from console.channels import turnover_by
 from console.selectors import Centres, valid_certificate_of, within
 from orders.models import Reservation
+from sales.channels import CHANNELS
 from sentra.spreadsheets import Sheet, csv_lines, xlsx_bytes
 from vendors.models import Regency, UnitAssignment, Vendor
 
@@ -223,13 +225,29 @@ def summary_columns() -> list[str]:
         _("Pangan berhalal"),
         _("Pangan ber-P-IRT"),
         _("UMKM ber-BNSP"),
-        _("Nilai diambil (Rp)"),
+        *channel_columns(),
     ]
 
 
+def channel_columns() -> list[str]:
+    """The turnover columns every Dinas report shares: one per channel, their total, and the old units."""
+    return [
+        _("Reservasi (Rp)"),
+        _("Kasir (Rp)"),
+        _("Acara (Rp)"),
+        _("B2B (Rp)"),
+        _("Total omzet (Rp)"),
+        _("Penjualan langsung lama tanpa nilai (barang)"),
+    ]
+
+
+def _channel_cells(figures: dict | None) -> list[int]:
+    figures = figures or {}
+    return [figures.get(k, 0) for k in (*CHANNELS, "total", "legacy_units")]
+
+
 def summary_rows(period: Period, centres: Centres = None) -> Iterator[list]:
-    """UMKM, products, certification coverage and turnover per kabupaten/kota (of origin), at `centres`."""
-    since, until = _bounds(period)
+    """UMKM, products, certification coverage and turnover by channel per kabupaten/kota (of origin), at `centres`."""
     kinds = defaultdict(int)
     approved = within(Vendor.objects.approved(), centres, "centre")
     for code, kind, n in approved.values_list("regency", "kind").annotate(n=Count("pk")).order_by():
@@ -246,13 +264,7 @@ def summary_rows(period: Period, centres: Centres = None) -> Iterator[list]:
         .annotate(n=Count("pk", distinct=True))
         .order_by()
     )
-    value = dict(
-        within(Reservation.objects.all(), centres, "pickup_centre")
-        .filter(status=Reservation.Status.COLLECTED, collected_at__gte=since, collected_at__lt=until)
-        .values_list("vendor__regency")
-        .annotate(v=Sum("total"))
-        .order_by()
-    )
+    turnover = turnover_by(*period, key="region", centres=centres)
     for r in Regency.objects.order_by("code"):
         by_kind = [kinds[r.code, k] for k in Vendor.Kind.values]
         yield [
@@ -265,8 +277,21 @@ def summary_rows(period: Period, centres: Centres = None) -> Iterator[list]:
             halal.get(r.code, 0),
             pirt.get(r.code, 0),
             bnsp.get(r.code, 0),
-            value.get(r.code) or 0,
+            *_channel_cells(turnover.get(r.code)),
         ]
+
+
+def channel_turnover_columns() -> list[str]:
+    return [_("UMKM"), _("Kode daerah"), _("Kabupaten/kota"), *channel_columns()]
+
+
+def channel_turnover_rows(period: Period) -> Iterator[list]:
+    """Turnover of each vendor with sales in the period, by channel; the last row is the total of all."""
+    turnover = turnover_by(*period, key="vendor")
+    vendors = Vendor.objects.filter(pk__in=[k for k in turnover if k]).select_related("regency").order_by("name")
+    for v in vendors:
+        yield [v.name, v.regency_id, v.regency.display_name, *_channel_cells(turnover[v.pk])]
+    yield [_("Total"), "", "", *_channel_cells(turnover_by(*period).get(None))]
 
 
 def sector_columns() -> list[str]:
@@ -332,6 +357,17 @@ REPORTS = {
             sheet=gettext_lazy("Reservasi per bulan"),
         ),
         Report(
+            "omzet",
+            gettext_lazy("Omzet per UMKM per kanal"),
+            gettext_lazy(
+                "Omzet reservasi, kasir, acara, dan B2B tiap UMKM pada periode terpilih; total = jumlah kanal. "
+                "Penjualan langsung lama dihitung sebagai barang tanpa nilai."
+            ),
+            channel_turnover_columns,
+            channel_turnover_rows,
+            sheet=gettext_lazy("Omzet per kanal"),
+        ),
+        Report(
             "ringkasan",
             gettext_lazy("Ringkasan per kabupaten/kota"),
             gettext_lazy("UMKM per jenis, produk, cakupan sertifikasi, dan nilai transaksi pada periode terpilih."),
@@ -377,7 +413,7 @@ def centre_figure_columns() -> list[str]:
         _("UMKM ber-BNSP"),
         _("Reservasi masuk"),
         _("Reservasi diambil"),
-        _("Nilai diambil (Rp)"),
+        _("Omzet semua kanal (Rp)"),
     ]
 
 
@@ -390,7 +426,7 @@ def centre_figures(period: Period, centres: Centres = None) -> tuple[dict[int, d
     every centre), and the same figures counted once over all of them: the province figure when None.
 
     Vendors count at their centre, products and certificates follow their vendor, reservations count at the
-    pickup centre fixed when they were placed."""
+    pickup centre fixed when they were placed; turnover sums every channel (console.channels)."""
     since, until = _bounds(period)
     approved = within(Vendor.objects.approved(), centres, "centre")
     published = within(Product.objects.published(), centres)
@@ -417,9 +453,10 @@ def centre_figures(period: Period, centres: Centres = None) -> tuple[dict[int, d
         for centre_id, n in _grouped(rows, path, distinct=distinct).items():
             per_centre[centre_id][key] = n
         total[key] = rows.aggregate(n=Count("pk", distinct=distinct))["n"]
-    for centre_id, value in collected.values_list("pickup_centre").annotate(v=Sum("total")).order_by():
-        per_centre[centre_id]["value"] = value or 0
-    total["value"] = collected.aggregate(v=Coalesce(Sum("total"), 0))["v"]
+    # Turnover of every channel (reservasi at the pickup centre, counter and event sales and B2B at the vendor's).
+    for centre_id, figures in turnover_by(*period, key="centre", centres=centres).items():
+        per_centre[centre_id]["value"] = figures["total"]
+    total["value"] = turnover_by(*period, centres=centres).get(None, {}).get("total", 0)
     return dict(per_centre), total
 
 

@@ -11,8 +11,10 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from catalog.models import Certificate, Product
+from console.channels import turnover_by
 from orders.models import Reservation
 from programs.models import AidRecord, ParticipantEvent
+from sales.channels import CHANNEL_LABELS, CHANNELS
 from sentra.charts import Bar, bar_chart, bars
 from sentra.money import format_rupiah
 from vendors.models import Regency, ShopUnit, UnitAssignment, Vendor
@@ -201,7 +203,22 @@ def dashboard_figures(start: datetime.date, end: datetime.date, centres: Centres
         ),
         Figure("placed", _("Reservasi masuk per minggu"), _("Minggu mulai"), _("Reservasi"), placed),
         Figure("collected", _("Nilai transaksi diambil per minggu"), _("Minggu mulai"), _("Nilai (Rp)"), collected),
+        Figure(
+            "channels",
+            _("Omzet per kanal"),
+            _("Kanal"),
+            _("Nilai (Rp)"),
+            channel_bars(start, end),
+            note=_("Reservasi, kasir, acara, dan B2B; total = jumlah kanal. Penjualan langsung lama tanpa nilai."),
+        ),
     ]
+
+
+def channel_bars(start: datetime.date, end: datetime.date) -> list[Bar]:
+    """Turnover of the period per channel and in total, as bars."""
+    figures = turnover_by(start, end).get(None) or dict.fromkeys((*CHANNELS, "total"), 0)
+    rows = [(str(CHANNEL_LABELS[c]), figures[c]) for c in CHANNELS] + [(_("Total"), figures["total"])]
+    return bars(rows, fmt=format_rupiah)
 
 
 def vendor_queue():

@@ -78,3 +78,20 @@ urlpatterns += [
     path("program/laporan/calon-penerima/", program_views.aid_candidates, name="aid-candidates"),
     path("program/laporan/<slug:slug>.xlsx", program_views.programme_report_download, name="programme-xlsx"),
 ]
+
+# Events: bazaars, expos and pameran with stalls, applications and their report (sales app).
+from console.views import events as event_views  # noqa: E402
+
+urlpatterns += [
+    path("acara/", event_views.event_list, name="event-list"),
+    path("acara/baru/", event_views.event_create, name="event-create"),
+    path("acara/<int:pk>/", event_views.event_detail, name="event-detail"),
+    path("acara/<int:pk>/ubah/", event_views.event_edit, name="event-edit"),
+    path("acara/<int:pk>/lapak/", event_views.stall_add, name="event-stall-add"),
+    path("acara/<int:pk>/laporan/", event_views.event_report_page, name="event-report"),
+    path("acara/<int:pk>/laporan.xlsx", event_views.event_report_download, name="event-report-xlsx"),
+    path("acara/<int:pk>/<slug:action>/", event_views.event_action, name="event-action"),
+    path("acara/pendaftar/<int:pk>/terima/", event_views.application_accept, name="event-application-accept"),
+    path("acara/pendaftar/<int:pk>/tolak/", event_views.application_decline, name="event-application-decline"),
+    path("acara/pendaftar/<int:pk>/lapak/", event_views.application_stall, name="event-application-stall"),
+]

@@ -14,7 +14,7 @@ from catalog.services.vendor_copy import vendor_copy_refresh
 from ekatalog.models import ProductListing
 from orders.models import Reservation, StockMovement
 from programs.models import AidRecord, Participant, Programme
-from sales.models import CounterSale
+from sales.models import CounterSale, Event
 from vendors.models import Centre, ShopUnit, UnitAssignment, Vendor, VendorEvent
 
 from .accounts import AccountMaker
@@ -24,6 +24,7 @@ from .centre import ensure_centre, ensure_province_centre, ensure_units
 from .certificates import CertificateMaker
 from .data import ACCOUNTS, UMKM_VENDOR_SLUG, VENDORS, Account
 from .ekatalog import build_ekatalog
+from .events import build_events, build_month_of_sales
 from .leftovers import former_staff_leaves, hire_former_staff, photoless_product
 from .products import PRODUCT_TYPES
 from .programs import ProgrammeMaker
@@ -112,7 +113,9 @@ def _build(total_products: int, tick: Tick) -> None:
     former_staff_leaves(former_staff, catalogue[vendors[UMKM_VENDOR_SLUG].pk])
     tick("reservasi", target)
     ProgrammeMaker(rng=rng, dinas=users["dinas"]).build()
-    build_sales()
+    build_sales()  # today's three first: the month and the bazaar take from what is left
+    build_month_of_sales()
+    build_events(users["dinas"])
     build_buyers(dinas=users["dinas"], accounts=accounts)
     build_ekatalog(rng=rng, dinas=users["dinas"])
 
@@ -162,4 +165,5 @@ def demo_counts() -> dict[str, int]:
         "kiriman mitra": Occurrence.objects.count(),
         "faktur": Invoice.objects.count(),
         "data e-Katalog": ProductListing.objects.count(),
+        "acara": Event.objects.count(),
     }

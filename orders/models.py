@@ -283,6 +283,9 @@ class StockMovement(models.Model):
         SOLD_OFFLINE = "sold_offline", _("Terjual langsung di toko")
         COUNTER_SOLD = "counter_sold", _("Terjual di kasir")
         COUNTER_VOIDED = "counter_voided", _("Penjualan kasir dibatalkan")
+        EVENT_OUT = "event_out", _("Dibawa ke acara")
+        EVENT_BACK = "event_back", _("Kembali dari acara")
+        EVENT_MISSING = "event_missing", _("Hilang/rusak di acara")
 
     product = models.ForeignKey(Product, verbose_name=_("produk"), on_delete=models.PROTECT, related_name="movements")
     on_hand_delta = models.IntegerField(_("perubahan stok"), default=0)

@@ -72,3 +72,14 @@ urlpatterns += [
     path("program/kunjungan/<int:pk>/foto/", portal_programs.visit_photo, name="visit-photo"),
     path("program/pendataan/<int:pk>/", portal_programs.round_answer, name="round-answer"),
 ]
+
+# Events: bazaars and expos open to the vendor, its application, stall stock (sales app).
+from .views import events as portal_events  # noqa: E402
+
+urlpatterns += [
+    path("acara/", portal_events.event_list, name="event-list"),
+    path("acara/<slug:slug>/", portal_events.event_detail, name="event-detail"),
+    path("acara/<slug:slug>/daftar/", portal_events.event_apply, name="event-apply"),
+    path("acara/<slug:slug>/stok/", portal_events.event_stock_send, name="event-stock-send"),
+    path("acara/<slug:slug>/kembali/", portal_events.event_stock_return, name="event-stock-return"),
+]

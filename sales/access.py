@@ -1,10 +1,11 @@
 """Fetch-and-authorise helpers for counter sales: 404 alike for "missing" and "not yours"."""
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from vendors.models import Vendor
 
-from .models import CounterSale
+from .models import CounterSale, Event, EventApplication
 
 
 def access_sale(user, code: str, *, vendor: Vendor) -> CounterSale:
@@ -18,3 +19,26 @@ def access_sale(user, code: str, *, vendor: Vendor) -> CounterSale:
 def access_receipt(token: str) -> CounterSale:
     """Return the sale behind a buyer's receipt link (the token is the secret), else 404."""
     return get_object_or_404(CounterSale.objects.with_lines(), receipt_token=token)
+
+
+def access_event(user, pk: int):
+    """Return event `pk` to Dinas staff (the console's guard checked the role); 404 when missing.
+
+    Centre scope (issue 17) narrows this later: `Event.centre` is null for province-wide events."""
+    return get_object_or_404(Event.objects.select_related("centre"), pk=pk)
+
+
+def access_application(user, pk: int):
+    """Return event application `pk` with its event and vendor to Dinas staff; 404 when missing."""
+    return get_object_or_404(EventApplication.objects.select_related("event", "vendor", "stall"), pk=pk)
+
+
+def access_public_event(slug: str):
+    """Return an event shoppers may see (not a draft) by slug, else 404."""
+    return get_object_or_404(Event.objects.public().select_related("centre"), slug=slug)
+
+
+def access_vendor_event(slug: str, *, vendor: Vendor):
+    """Return an event the vendor may see in the portal: open for applications, or one it applied to; else 404."""
+    rows = Event.objects.public().filter(Q(status=Event.Status.OPEN) | Q(applications__vendor=vendor)).distinct()
+    return get_object_or_404(rows, slug=slug)

@@ -126,6 +126,7 @@ def world(centre) -> World:
     StockMovement.objects.create(product=other_shop["product"], on_hand_delta=10, reason="initial")
     _queued_task_result()
     _pembinaan(mine["member"], theirs)
+    _events(mine["member"], theirs)
     return World(users=users, mine=mine, theirs=theirs, public=own_shop)
 
 
@@ -183,6 +184,17 @@ def _pembinaan(own: dict, theirs: dict) -> None:
         "meeting": MeetingFactory(programme=programme),
         "round": DataRoundFactory(),
     }
+
+
+def _events(own: dict, theirs: dict) -> None:
+    """A running event per vendor with its accepted stall, and an event taking applications (sales app)."""
+    from sales.models import Event
+    from tests.sales.event_factories import EventFactory, accepted
+
+    for objects in (own, theirs):
+        event = EventFactory(status=Event.Status.RUNNING)
+        objects |= {"event": event, "event_application": accepted(event, objects["vendor"], [objects["product"]])}
+    theirs["open_event"] = EventFactory(status=Event.Status.OPEN)
 
 
 def _queued_task_result() -> None:
@@ -278,6 +290,24 @@ URLS: dict[str, Url] = {
     "vendors:sale-detail": Url(kwargs=lambda o: {"code": o["counter_sale"].code}, scope="owned"),
     "vendors:sale-void": Url(kwargs=lambda o: {"code": o["counter_sale"].code}, scope="owned"),
     "sales:receipt": Url(kwargs=lambda o: {"token": o["counter_sale"].receipt_token}, scope="public"),
+    "sales:event-list": Url(),
+    "sales:event-detail": Url(kwargs=lambda o: {"slug": o["event"].slug}),
+    "vendors:event-list": Url(),
+    "vendors:event-detail": Url(kwargs=lambda o: {"slug": o["event"].slug}, scope="owned"),
+    "vendors:event-apply": Url("post", kwargs=lambda o: {"slug": o["open_event"].slug}),
+    "vendors:event-stock-send": Url("post", kwargs=lambda o: {"slug": o["event"].slug}, scope="owned"),
+    "vendors:event-stock-return": Url(kwargs=lambda o: {"slug": o["event"].slug}, scope="owned"),
+    "console:event-list": Url(),
+    "console:event-create": Url(),
+    "console:event-detail": Url(kwargs=_pk("event"), scope="staff"),
+    "console:event-edit": Url(kwargs=_pk("event"), scope="staff"),
+    "console:event-stall-add": Url("post", kwargs=_pk("event"), scope="staff"),
+    "console:event-report": Url(kwargs=_pk("event"), scope="staff"),
+    "console:event-report-xlsx": Url(kwargs=_pk("event"), scope="staff"),
+    "console:event-action": Url(kwargs=lambda o: {"pk": o["event"].pk, "action": "batalkan"}, scope="staff"),
+    "console:event-application-accept": Url(kwargs=_pk("event_application"), scope="staff"),
+    "console:event-application-decline": Url(kwargs=_pk("event_application"), scope="staff"),
+    "console:event-application-stall": Url(kwargs=_pk("event_application"), scope="staff"),
     "buyers:dashboard": Url(),
     "buyers:register": Url(),
     "buyers:resubmit": Url("post"),
@@ -587,6 +617,24 @@ MATRIX = {
     "vendors:sale-detail":                  "login    apply    apply    404      200/404  apply    apply",
     "vendors:sale-void":                    "login    apply    apply    404      200/404  apply    apply",
     "sales:receipt":                        "200      200      200      200      200      200      200",
+    "sales:event-list":                     "200      200      200      200      200      200      200",
+    "sales:event-detail":                   "200      200      200      200      200      200      200",
+    "vendors:event-list":                   "login    apply    apply    200      200      apply    apply",
+    "vendors:event-detail":                 "login    apply    apply    404      200/404  apply    apply",
+    "vendors:event-apply":                  "login    apply    apply    400      400      apply    apply",
+    "vendors:event-stock-send":             "login    apply    apply    404      400/404  apply    apply",
+    "vendors:event-stock-return":           "login    apply    apply    404      200/404  apply    apply",
+    "console:event-list":                   "login    403      403      403      403      200      200",
+    "console:event-create":                 "login    403      403      403      403      200      200",
+    "console:event-detail":                 "login    403      403      403      403      200      200",
+    "console:event-edit":                   "login    403      403      403      403      200      200",
+    "console:event-stall-add":              "login    403      403      403      403      400      400",
+    "console:event-report":                 "login    403      403      403      403      200      200",
+    "console:event-report-xlsx":            "login    403      403      403      403      200      200",
+    "console:event-action":                 "login    403      403      403      403      200      200",
+    "console:event-application-accept":     "login    403      403      403      403      200      200",
+    "console:event-application-decline":    "login    403      403      403      403      200      200",
+    "console:event-application-stall":      "login    403      403      403      403      200      200",
     "console:dashboard":                    "login    403      403      403      403      200      200",
     "console:vendor-list":                  "login    403      403      403      403      200      200",
     "console:vendor-detail":                "login    403      403      403      403      200      200",

@@ -32,6 +32,7 @@ START_PAGES = ["/", "/katalog/", "/umkm/", "/denah/", "/keranjang/", "/reservasi
 START_PAGES += ["/program/", "/toko/program/", "/dinas/program/", "/dinas/program/bantuan/"]  # pembinaan
 START_PAGES += ["/dinas/program/pendataan/"]
 START_PAGES += ["/toko/jual/ringkasan/"]  # counter sales: the day summary links every sale, void and receipt
+START_PAGES += ["/acara/", "/toko/acara/", "/dinas/acara/"]  # events: public, portal, console
 START_PAGES += [
     "/mitra/",
     "/mitra/daftar/",
@@ -235,6 +236,7 @@ class TestCrawl:
         assert [row[0] for row in rows[:-1]] == ["Sentra Oleh-oleh Kotabumi", "Sentra UMKM Provinsi Lampung"]
         shopper = Reservation.objects.filter(shopper__email="pembeli@sentra.test")
         assert set(shopper.values_list("pickup_centre__slug", flat=True)) == {"kotabumi", "provinsi-lampung"}
+
     def test_the_hotel_reaches_every_buyer_page_over_the_demo_drops(self, client):
         statuses, failures = crawl(signed_in(client, "hotel@sentra.test"), START_PAGES)
         assert not failures, "\n".join(failures)
@@ -262,6 +264,33 @@ class TestCrawl:
         assert not failures, "\n".join(failures)
         reached = {pattern_of(path)[0] for path, status in statuses.items() if status == HTTPStatus.OK}
         assert wanted <= reached, wanted - reached
+
+    def test_the_owner_and_dinas_reach_every_event_page(self, client):
+        wanted = {
+            "umkm@sentra.test": {
+                "sales:event-list",
+                "sales:event-detail",
+                "vendors:event-list",
+                "vendors:event-detail",
+            },
+            "dinas@sentra.test": {
+                "console:event-list",
+                "console:event-detail",
+                "console:event-create",
+                "console:event-edit",
+                "console:event-action",
+                "console:event-report",
+                "console:event-report-xlsx",
+                "console:event-application-accept",
+                "console:event-application-decline",
+                "console:event-application-stall",
+            },
+        }
+        for email, names in wanted.items():
+            statuses, failures = crawl(signed_in(client, email), START_PAGES)
+            assert not failures, "\n".join(failures)
+            reached = {pattern_of(path)[0] for path, status in statuses.items() if status == HTTPStatus.OK}
+            assert names <= reached, names - reached
 
     def test_no_admin_changelist_or_change_page_answers_5xx(self, client):
         signed_in(client, "admin@sentra.test")

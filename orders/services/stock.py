@@ -188,11 +188,14 @@ def _stock_refused(product: Product) -> StockRefused:
     return StockRefused(message % {"most": most, "held": held, "on_hand": product.stock_on_hand}, code="stock")
 
 
-def stock_sell(*, quantities: dict[Product, int], note: str, actor) -> None:
+def stock_sell(
+    *, quantities: dict[Product, int], note: str, actor, reason: str = StockMovement.Reason.COUNTER_SOLD
+) -> None:
     """Take sold quantities off the shelf with one conditional UPDATE each, never into what is reserved.
 
     The caller locked the products (`lock_products`) in its transaction and rolls it back on OutOfStock.
-    Made-to-order products are produced for the buyer: their stock is left alone.
+    Made-to-order products are produced for the buyer: their stock is left alone. `reason` EVENT_OUT takes
+    stock to an event stall the same way.
     """
     stocked = {p: q for p, q in sorted(quantities.items(), key=lambda item: item[0].pk) if not p.made_to_order}
     for product, quantity in stocked.items():
@@ -201,7 +204,7 @@ def stock_sell(*, quantities: dict[Product, int], note: str, actor) -> None:
             product.refresh_from_db(fields=["stock_on_hand", "stock_reserved"])
             raise OutOfStock(product.name, product.stock_available)
         product.stock_on_hand -= quantity
-    _ledger(stocked, -1, StockMovement.Reason.COUNTER_SOLD, note, actor)
+    _ledger(stocked, -1, reason, note, actor)
 
 
 def stock_unsell(*, quantities: dict[Product, int], note: str, actor) -> None:
@@ -211,6 +214,20 @@ def stock_unsell(*, quantities: dict[Product, int], note: str, actor) -> None:
         Product.objects.filter(pk=product.pk).update(stock_on_hand=F("stock_on_hand") + quantity)
         product.stock_on_hand += quantity
     _ledger(stocked, 1, StockMovement.Reason.COUNTER_VOIDED, note, actor)
+
+
+def stock_from_event(*, quantities: dict[Product, tuple[int, int]], note: str, actor) -> None:
+    """Bring an event stall's stock back: per product (back, missing), what was there comes back on the shelf
+    (`event_back`) and what is missing is written off (`event_missing`); the caller locked the products."""
+    ordered = sorted(quantities.items(), key=lambda item: item[0].pk)
+    back = {p: b + m for p, (b, m) in ordered if b + m}
+    missing = {p: m for p, (_b, m) in ordered if m}
+    for product, (returned, _missing) in quantities.items():
+        if returned:
+            Product.objects.filter(pk=product.pk).update(stock_on_hand=F("stock_on_hand") + returned)
+            product.stock_on_hand += returned
+    _ledger(back, 1, StockMovement.Reason.EVENT_BACK, note, actor)
+    _ledger(missing, -1, StockMovement.Reason.EVENT_MISSING, note, actor)
 
 
 def _ledger(quantities: dict[Product, int], sign: int, reason: str, note: str, actor) -> None:

@@ -22,9 +22,18 @@ class CounterSaleForm(forms.Form):
     )
     token = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
 
-    def __init__(self, data=None, *, products, **kwargs):
+    def __init__(self, data=None, *, products, stalls=(), **kwargs):
         super().__init__(data, **kwargs)
         self.products = list(products)
+        self.stalls = {str(a.event_id): a for a in stalls}
+        if self.stalls:  # a running event where the vendor has a stall: sell there (from the stall's stock)
+            choices = [("", _("Toko / unit sendiri"))] + [
+                (key, _("%(event)s · lapak %(stall)s") % {"event": a.event.name, "stall": a.stall.code})
+                for key, a in self.stalls.items()
+            ]
+            self.fields["place"] = forms.ChoiceField(
+                label=_("Tempat penjualan"), choices=choices, required=False, widget=forms.RadioSelect
+            )
         bad_quantity = _("Jumlah harus angka bulat 0 sampai %(most)d.") % {"most": MAX_QUANTITY}
         for product in self.products:
             self.fields[f"qty_{product.pk}"] = forms.IntegerField(
@@ -55,6 +64,8 @@ class CounterSaleForm(forms.Form):
         if not items and not self.errors:
             raise forms.ValidationError(_("Isi jumlah minimal satu produk."))
         cleaned["items"] = items
+        chosen = self.stalls.get(cleaned.get("place") or "")
+        cleaned["event"] = chosen.event if chosen else None
         return cleaned
 
 

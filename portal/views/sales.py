@@ -14,7 +14,7 @@ from portal.forms.sales import CounterSaleForm, SaleDayForm, SaleSearchForm, sal
 from sales import receipts
 from sales.access import access_sale
 from sales.models import CounterSale
-from sales.selectors import LIST_LIMIT, counter_products
+from sales.selectors import LIST_LIMIT, counter_products, running_stalls, stall_stock
 from sales.services import sale_record, sale_void
 from sentra.exceptions import DomainError
 from sentra.forms import add_domain_error
@@ -26,7 +26,8 @@ def sale_create(request):
     search = SaleSearchForm(request.GET)
     query = search.cleaned_data["q"] if search.is_valid() else ""
     products = counter_products(request.vendor, query)[: LIST_LIMIT + 1]
-    form = CounterSaleForm(request.POST or None, products=products[:LIST_LIMIT])
+    stalls = running_stalls(request.vendor)
+    form = CounterSaleForm(request.POST or None, products=products[:LIST_LIMIT], stalls=stalls)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -36,6 +37,7 @@ def sale_create(request):
                 items=data["items"],
                 payment=data["payment"],
                 token=data["token"],
+                event=data["event"],
             )
         except DomainError as error:
             add_domain_error(form, error)
@@ -44,6 +46,7 @@ def sale_create(request):
             return redirect(sale)
     if not form.is_bound:
         form.initial["token"] = secrets.token_urlsafe(24)
+        form.initial["place"] = request.GET.get("acara", "")
     today = CounterSale.objects.for_vendor(request.vendor).on_day(timezone.localdate()).summary()
     context = {
         "vendor": request.vendor,
@@ -52,6 +55,7 @@ def sale_create(request):
         "query": query,
         "today": today,
         "more": len(products) > LIST_LIMIT,
+        "stall_stock": stall_stock(stalls),
     }
     return render(request, "portal/sale_form.html", context)
 

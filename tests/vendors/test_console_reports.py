@@ -112,7 +112,12 @@ def test_the_summary_report_gives_umkm_certification_and_turnover_per_region(din
         "Pangan berhalal": "1",
         "Pangan ber-P-IRT": "0",
         "UMKM ber-BNSP": "0",
-        "Nilai diambil (Rp)": "75000",
+        "Reservasi (Rp)": "75000",
+        "Kasir (Rp)": "0",
+        "Acara (Rp)": "0",
+        "B2B (Rp)": "0",
+        "Total omzet (Rp)": "75000",
+        "Penjualan langsung lama tanpa nilai (barang)": "0",
     }
 
 

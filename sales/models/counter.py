@@ -16,6 +16,8 @@ from orders.models import CODE_ALPHABET
 from sentra.states import check_transition
 from vendors.models import Vendor
 
+from .events import Event, Stall
+
 SALE_PREFIX = "JL-"
 
 
@@ -46,12 +48,19 @@ class CounterSaleQuerySet(models.QuerySet):
     def between(self, since: datetime.datetime, until: datetime.datetime) -> "CounterSaleQuerySet":
         return self.filter(sold_at__gte=since, sold_at__lt=until)
 
+    def at_counter(self) -> "CounterSaleQuerySet":
+        """Sales at the vendor's own unit (not at an event stall)."""
+        return self.filter(event__isnull=True)
+
+    def at_events(self) -> "CounterSaleQuerySet":
+        return self.filter(event__isnull=False)
+
     def counted(self) -> "CounterSaleQuerySet":
         """Sales that count in turnover: not voided."""
         return self.filter(status=CounterSale.Status.SOLD)
 
     def with_lines(self) -> "CounterSaleQuerySet":
-        return self.select_related("vendor", "sold_by", "voided_by").prefetch_related("lines")
+        return self.select_related("vendor", "sold_by", "voided_by", "event", "stall").prefetch_related("lines")
 
     def summary(self) -> dict:
         """Count and rupiah of the counted sales, in total and by payment kind."""
@@ -106,6 +115,12 @@ class CounterSale(models.Model):
     )
     void_reason = models.TextField(_("alasan pembatalan"), blank=True)
     token = models.CharField(max_length=64, blank=True, editable=False)
+    event = models.ForeignKey(
+        Event, verbose_name=_("acara"), on_delete=models.PROTECT, null=True, blank=True, related_name="sales"
+    )
+    stall = models.ForeignKey(
+        Stall, verbose_name=_("lapak"), on_delete=models.PROTECT, null=True, blank=True, related_name="sales"
+    )
 
     objects = CounterSaleQuerySet.as_manager()
     history = HistoricalRecords()
@@ -123,7 +138,10 @@ class CounterSale(models.Model):
                 name="countersale_voided_has_time",
             ),
         ]
-        indexes = [models.Index(fields=["vendor", "sold_at"], name="countersale_vendor_day_idx")]
+        indexes = [
+            models.Index(fields=["vendor", "sold_at"], name="countersale_vendor_day_idx"),
+            models.Index(fields=["event", "sold_at"], name="countersale_event_day_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.code
