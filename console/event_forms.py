@@ -24,10 +24,15 @@ class EventForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, centres=None, **kwargs):
+        """`centres`: the centres the staff member works on (None: all of them, and province-wide events)."""
         super().__init__(*args, **kwargs)
         self.fields["centre"].queryset = Centre.objects.order_by("name")
         self.fields["centre"].empty_label = _("Tingkat provinsi (semua sentra)")
+        if centres is not None:  # staff of some centres: an event of one of theirs, never a forged or other one
+            self.fields["centre"].queryset = Centre.objects.filter(pk__in=[c.pk for c in centres]).order_by("name")
+            self.fields["centre"].required = True
+            self.fields["centre"].empty_label = None
         self.fields["description"].max_length = 4000
 
     def clean(self):

@@ -285,13 +285,13 @@ def channel_turnover_columns() -> list[str]:
     return [_("UMKM"), _("Kode daerah"), _("Kabupaten/kota"), *channel_columns()]
 
 
-def channel_turnover_rows(period: Period) -> Iterator[list]:
-    """Turnover of each vendor with sales in the period, by channel; the last row is the total of all."""
-    turnover = turnover_by(*period, key="vendor")
+def channel_turnover_rows(period: Period, centres: Centres = None) -> Iterator[list]:
+    """Turnover of each vendor with sales in the period at `centres`, by channel; the last row is their total."""
+    turnover = turnover_by(*period, key="vendor", centres=centres)
     vendors = Vendor.objects.filter(pk__in=[k for k in turnover if k]).select_related("regency").order_by("name")
     for v in vendors:
         yield [v.name, v.regency_id, v.regency.display_name, *_channel_cells(turnover[v.pk])]
-    yield [_("Total"), "", "", *_channel_cells(turnover_by(*period).get(None))]
+    yield [_("Total"), "", "", *_channel_cells(turnover_by(*period, centres=centres).get(None))]
 
 
 def sector_columns() -> list[str]:

@@ -208,15 +208,15 @@ def dashboard_figures(start: datetime.date, end: datetime.date, centres: Centres
             _("Omzet per kanal"),
             _("Kanal"),
             _("Nilai (Rp)"),
-            channel_bars(start, end),
+            channel_bars(start, end, centres),
             note=_("Reservasi, kasir, acara, dan B2B; total = jumlah kanal. Penjualan langsung lama tanpa nilai."),
         ),
     ]
 
 
-def channel_bars(start: datetime.date, end: datetime.date) -> list[Bar]:
-    """Turnover of the period per channel and in total, as bars."""
-    figures = turnover_by(start, end).get(None) or dict.fromkeys((*CHANNELS, "total"), 0)
+def channel_bars(start: datetime.date, end: datetime.date, centres: Centres = None) -> list[Bar]:
+    """Turnover of the period at `centres` per channel and in total, as bars."""
+    figures = turnover_by(start, end, centres=centres).get(None) or dict.fromkeys((*CHANNELS, "total"), 0)
     rows = [(str(CHANNEL_LABELS[c]), figures[c]) for c in CHANNELS] + [(_("Total"), figures["total"])]
     return bars(rows, fmt=format_rupiah)
 

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from vendors.models import Vendor
+from vendors.selectors import centres_for
 
 from .models import CounterSale, Event, EventApplication
 
@@ -21,16 +22,25 @@ def access_receipt(token: str) -> CounterSale:
     return get_object_or_404(CounterSale.objects.with_lines(), receipt_token=token)
 
 
-def access_event(user, pk: int):
-    """Return event `pk` to Dinas staff (the console's guard checked the role); 404 when missing.
+def events_in_scope(user, rows, path: str = "centre"):
+    """`rows` narrowed to the events Dinas staff `user` works on: those of their centres and the province-wide ones
+    (no centre); every event for province staff and superusers. The console's centre rule (issue 17)."""
+    ids = centres_for(user)
+    if ids is None:
+        return rows
+    return rows.filter(Q(**{f"{path}__isnull": True}) | Q(**{f"{path}__in": ids}))
 
-    Centre scope (issue 17) narrows this later: `Event.centre` is null for province-wide events."""
-    return get_object_or_404(Event.objects.select_related("centre"), pk=pk)
+
+def access_event(user, pk: int):
+    """Return event `pk` to Dinas staff (the console's guard checked the role) when it is of one of their centres
+    or province-wide; 404 when missing or another centre's."""
+    return get_object_or_404(events_in_scope(user, Event.objects.select_related("centre")), pk=pk)
 
 
 def access_application(user, pk: int):
-    """Return event application `pk` with its event and vendor to Dinas staff; 404 when missing."""
-    return get_object_or_404(EventApplication.objects.select_related("event", "vendor", "stall"), pk=pk)
+    """Return event application `pk` with its event and vendor to Dinas staff of the event's centre; else 404."""
+    rows = EventApplication.objects.select_related("event", "vendor", "stall")
+    return get_object_or_404(events_in_scope(user, rows, "event__centre"), pk=pk)
 
 
 def access_public_event(slug: str):

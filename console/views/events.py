@@ -9,13 +9,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from console.access import console_view
+from console.access import centre_choices, centre_ids, console_view
 from console.decisions import decision
 from console.event_forms import EventForm, StallChoiceForm, StallForm
 from console.event_report import event_report_xlsx
 from console.forms import decision_form
 from console.views.programs.responses import page_of, take, xlsx_response
-from sales.access import access_application, access_event
+from sales.access import access_application, access_event, events_in_scope
 from sales.event_report import event_report
 from sales.models import CounterSale, Event, EventApplication
 from sales.services import events as services
@@ -74,15 +74,21 @@ EVENT_DECISIONS = {
 
 @console_view("sales.view_event")
 def event_list(request):
-    page = page_of(request, Event.objects.for_list().with_counts().with_turnover())
-    # The province view: every centre's events summed (issue 17 narrows the rows a staff member may see).
-    province = CounterSale.objects.at_events().counted().aggregate(total=Sum("total", default=0))["total"]
+    page = page_of(request, events_in_scope(request.user, Event.objects.for_list().with_counts().with_turnover()))
+    # Every event the staff member sees summed: the province's events for province staff.
+    sales = events_in_scope(request.user, CounterSale.objects.at_events().counted(), "event__centre")
+    province = sales.aggregate(total=Sum("total", default=0))["total"]
     return render(request, "console/events/event_list.html", {"page_obj": page, "province_total": province})
+
+
+def _form_centres(request):
+    """The centres an event form offers: None (every centre, and province-wide) for province staff."""
+    return None if centre_ids(request) is None else centre_choices(request)
 
 
 @console_view("sales.manage_event")
 def event_create(request):
-    form = EventForm(request.POST or None)
+    form = EventForm(request.POST or None, centres=_form_centres(request))
     if request.method == "POST" and form.is_valid():
         try:
             event = services.event_create(actor=request.user, **form.cleaned_data)
@@ -97,7 +103,7 @@ def event_create(request):
 @console_view("sales.manage_event")
 def event_edit(request, pk: int):
     event = access_event(request.user, pk)
-    form = EventForm(request.POST or None, instance=Event.objects.get(pk=event.pk))
+    form = EventForm(request.POST or None, instance=Event.objects.get(pk=event.pk), centres=_form_centres(request))
     posted = request.method == "POST" and form.is_valid()
     if posted and take(request, form, services.event_update, event=event, **form.cleaned_data):
         messages.success(request, _("Perubahan acara tersimpan."))

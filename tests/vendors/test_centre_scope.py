@@ -17,6 +17,7 @@ from django.urls import reverse
 import tests.test_access_matrix as matrix
 from catalog.models import Certificate
 from orders.models import Reservation
+from sales.models import Event
 from tests import factories
 from vendors.models import Centre, ShopUnit, UnitAssignment, Vendor
 
@@ -64,6 +65,9 @@ def two_centres(world):
     ShopUnit.objects.filter(pk=theirs["unit"].pk).update(centre=second)
     Vendor.objects.filter(pk=theirs["vendor"].pk).update(centre=second)
     Reservation.objects.filter(vendor=theirs["vendor"]).update(pickup_centre=second)
+    # Each vendor's running event at its centre (a province-wide event, without one, every staff member sees).
+    Event.objects.filter(pk=world.mine["member"]["event"].pk).update(centre=first)
+    Event.objects.filter(pk=theirs["event"].pk).update(centre=second)
     staff = {
         "first": factories.DinasUserFactory(username="dinas-kotabumi", centres=[first]),
         "second": factories.DinasUserFactory(username="dinas-bdl", centres=[second]),
