@@ -1,6 +1,8 @@
 """Verified reviews (one per collected reservation line, written by that line's shopper), their photos, votes,
 reports and moderation record, and shoppers' favourites."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -12,6 +14,7 @@ from catalog.models import Product
 from orders.models import ReservationLine
 
 BODY_MAX = 1000
+EDIT_WINDOW = datetime.timedelta(days=7)  # a review may be edited this long after it was written
 REPLY_MAX = 1000
 MAX_PHOTOS = 3
 
