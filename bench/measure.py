@@ -135,8 +135,8 @@ def page_cases(sample) -> list[Case]:
             "urut=nama": "urut=nama",
             "urut=rating": "urut=rating",
             "urut=terlaris": "urut=terlaris",
-            "bintang=on": "bintang=on",
-            "bintang+terlaris": f"bintang=on&urut=terlaris&kategori={sample.root_category}",
+            "bintang=1": "bintang=1",
+            "bintang+terlaris": f"bintang=1&urut=terlaris&kategori={sample.root_category}",
         }
         all_filters = (
             f"kategori={sample.root_category}&daerah={sample.regency}&sertifikat=halal&harga_min=10000"

@@ -24,6 +24,7 @@ from .leftovers import former_staff_leaves, hire_former_staff, photoless_product
 from .products import PRODUCT_TYPES
 from .programs import ProgrammeMaker
 from .reservations import ReservationMaker
+from .reviews import build_reviews
 from .sales import build_sales
 from .vendors import VendorMaker
 
@@ -102,6 +103,7 @@ def _build(total_products: int, tick: Tick) -> None:
     tick("reservasi", target)
     ProgrammeMaker(rng=rng, dinas=users["dinas"]).build()
     build_sales()
+    build_reviews()
 
 
 def _vendors(maker: VendorMaker, tick: Tick) -> dict[str, Vendor]:
