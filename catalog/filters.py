@@ -173,9 +173,7 @@ class ProductFilter(django_filters.FilterSet):
     tersedia = django_filters.BooleanFilter(
         label=_("Hanya yang tersedia"), method="filter_available", widget=FastCheckbox
     )
-    bintang = django_filters.BooleanFilter(
-        label=_("Bintang 4+"), method="filter_four_stars", widget=FastCheckbox
-    )
+    bintang = django_filters.BooleanFilter(label=_("Bintang 4+"), method="filter_four_stars", widget=FastCheckbox)
     urut = django_filters.ChoiceFilter(label=_("Urutkan"), choices=Sort.CHOICES, method="keep", empty_label=None)
 
     class Meta:

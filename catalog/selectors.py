@@ -175,8 +175,10 @@ def public_vendor(slug: str) -> Vendor:
 
 def vendor_rating(vendor: Vendor) -> dict:
     """The store's average over its public products' visible reviews (weighted by their number) and units sold."""
-    totals = Product.objects.published().filter(vendor=vendor).aggregate(
-        count=Sum("rating_count"), points=Sum(F("rating_avg") * F("rating_count")), sold=Sum("sold_count")
+    totals = (
+        Product.objects.published()
+        .filter(vendor=vendor)
+        .aggregate(count=Sum("rating_count"), points=Sum(F("rating_avg") * F("rating_count")), sold=Sum("sold_count"))
     )
     count = totals["count"] or 0
     average = Decimal(totals["points"] or 0) / count if count else Decimal(0)

@@ -25,17 +25,26 @@ from .data import UMKM_VENDOR_SLUG
 
 SEED = 2121
 TEXTS = {
-    5: ["Enak sekali, keluarga di rumah suka semua. Pasti beli lagi!", "Kualitas juara, kemasan rapi untuk oleh-oleh.",
-        "Rasanya khas Lampung, penjualnya ramah.", "Mantap, sesuai foto dan harganya pas."],
-    4: ["Enak, hanya kemasannya bisa lebih kuat untuk perjalanan jauh.", "Bagus, sedikit lebih manis dari perkiraan.",
-        "Sesuai harapan. Ambil di ruko cepat."],
+    5: [
+        "Enak sekali, keluarga di rumah suka semua. Pasti beli lagi!",
+        "Kualitas juara, kemasan rapi untuk oleh-oleh.",
+        "Rasanya khas Lampung, penjualnya ramah.",
+        "Mantap, sesuai foto dan harganya pas.",
+    ],
+    4: [
+        "Enak, hanya kemasannya bisa lebih kuat untuk perjalanan jauh.",
+        "Bagus, sedikit lebih manis dari perkiraan.",
+        "Sesuai harapan. Ambil di ruko cepat.",
+    ],
     3: ["Lumayan, tapi ukurannya lebih kecil dari perkiraan.", "Cukup, rasanya biasa saja."],
     2: ["Agak keras waktu sampai rumah. Semoga ke depan lebih baik."],
     1: ["Kecewa, tanggal kedaluwarsanya terlalu dekat."],
 }
 RATINGS = [5] * 9 + [4] * 6 + [3] * 3 + [2] + [1]
-REPLIES = ["Terima kasih banyak atas ulasannya! Ditunggu kunjungan berikutnya.",
-           "Terima kasih masukannya, kemasan sedang kami perbaiki."]
+REPLIES = [
+    "Terima kasih banyak atas ulasannya! Ditunggu kunjungan berikutnya.",
+    "Terima kasih masukannya, kemasan sedang kami perbaiki.",
+]
 HIDE_REASON = "Memuat nomor telepon pribadi dan promosi toko lain."
 REPORT_REASON = "Ulasan ini bukan tentang produknya, isinya promosi."
 HELD_TEXT = "Penjualnya goblok, pesanan saya lama sekali disiapkan."
@@ -47,10 +56,14 @@ def build_reviews() -> dict[str, int]:
     User = get_user_model()
     pembeli = User.objects.get(email="pembeli@sentra.test")
     dinas = User.objects.get(email="dinas@sentra.test")
-    shoppers = list(User.objects.filter(email__endswith="@sentra.test", reservations__isnull=False).exclude(
-        pk=pembeli.pk).distinct().order_by("pk"))
+    shoppers = list(
+        User.objects.filter(email__endswith="@sentra.test", reservations__isnull=False)
+        .exclude(pk=pembeli.pk)
+        .distinct()
+        .order_by("pk")
+    )
     public = list(Product.objects.published().order_by("pk"))
-    wanted = {p.pk for p in public[:: 3]}  # a third of the public products
+    wanted = {p.pk for p in public[::3]}  # a third of the public products
     lines = _collected_lines(pembeli)
     reviewed: list[Review] = []
     now = timezone.now()
@@ -102,7 +115,11 @@ def _past_line(product: Product, shopper, rng: random.Random, now) -> Reservatio
         total=product.price,
     )
     S = Reservation.Status
-    steps = [("", S.PLACED, placed, shopper), (S.PLACED, S.READY, reservation.ready_at, None), (S.READY, S.COLLECTED, collected, None)]
+    steps = [
+        ("", S.PLACED, placed, shopper),
+        (S.PLACED, S.READY, reservation.ready_at, None),
+        (S.READY, S.COLLECTED, collected, None),
+    ]
     ReservationEvent.objects.bulk_create(
         ReservationEvent(reservation=reservation, from_status=a, to_status=b, created_at=at, actor=actor)
         for a, b, at, actor in steps
@@ -178,7 +195,10 @@ def _favourites(pembeli, public: list[Product], rng: random.Random) -> None:
     for product, restock in ((picks[0], 6), (picks[1], 0)):
         product.refresh_from_db()
         free = product.stock_on_hand - product.stock_reserved
-        stock_adjust(product=product, delta=-free, reason=StockMovement.Reason.CORRECTION, note="Stok habis", actor=owner)
+        stock_adjust(
+            product=product, delta=-free, reason=StockMovement.Reason.CORRECTION, note="Stok habis", actor=owner
+        )
         if restock:
-            stock_adjust(product=product, delta=restock, reason=StockMovement.Reason.RESTOCK, note="Produksi baru",
-                         actor=owner)
+            stock_adjust(
+                product=product, delta=restock, reason=StockMovement.Reason.RESTOCK, note="Produksi baru", actor=owner
+            )

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sentra.images import ALLOWED_FORMATS, check_upload_size
 from sentra.exceptions import DomainError
+from sentra.images import ALLOWED_FORMATS, check_upload_size
 
 from .models import BODY_MAX, MAX_PHOTOS
 

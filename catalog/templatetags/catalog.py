@@ -76,7 +76,7 @@ def _card(product, head: str, tail: str, labels: dict[str, str]) -> str:
         f'<h3><a href="{_e(head + product.slug + tail)}">{_e(product.name)}</a></h3>'
         f'<p class="price">{_e(format_rupiah(product.price))} <small class="meta">/ {_e(product.sale_unit)}</small></p>'
         f'<p class="meta">{_e(vendor.name)} · {_e(vendor.regency.display_name)}</p>{_social(product, labels)}'
-        f'{_badges(product, labels)}'
+        f"{_badges(product, labels)}"
         f'<p class="stock {stock_class(product)}">{_e(stock_label(product))}</p>'
         f"{labels['heart'].replace('@@pk@@', str(product.pk))}</div></article>"
     )

@@ -144,7 +144,9 @@ def stock_hand_back(*, reservation: Reservation, actor) -> None:
 def _count_sold(reservation: Reservation, sign: int) -> None:
     """Product.sold_count ("terjual N" on cards): every collected line counts, made to order too."""
     for line in reservation.lines.order_by("product_id"):
-        Product.objects.filter(pk=line.product_id).update(sold_count=Greatest(F("sold_count") + sign * line.quantity, 0))
+        Product.objects.filter(pk=line.product_id).update(
+            sold_count=Greatest(F("sold_count") + sign * line.quantity, 0)
+        )
 
 
 def _announce_rise(product_id: int, rise: int) -> None:

@@ -18,7 +18,9 @@ from sentra.pagination import parse_page_number
 
 @member_required
 def review_list(request):
-    reviews = Review.objects.of_vendor(request.vendor).for_page().select_related("product").order_by("-created_at", "-pk")
+    reviews = (
+        Review.objects.of_vendor(request.vendor).for_page().select_related("product").order_by("-created_at", "-pk")
+    )
     page = Paginator(reviews, 20).get_page(parse_page_number(request.GET.get("halaman")))
     return render(request, "portal/review_list.html", {"vendor": request.vendor, "page": page})
 

@@ -42,7 +42,9 @@ def product_review_block(context, product) -> dict:
     """The first reviews on the product page: one query, only when the product has visible reviews."""
     reviews = []
     if product.rating_count:
-        reviews = list(Review.objects.visible().of_product(product).for_page().ordered("membantu")[:PRODUCT_PAGE_REVIEWS])
+        reviews = list(
+            Review.objects.visible().of_product(product).for_page().ordered("membantu")[:PRODUCT_PAGE_REVIEWS]
+        )
     return {"product": product, "reviews": reviews, "request": context.get("request"), "user": context.get("user")}
 
 
