@@ -28,6 +28,11 @@ REVIEWS_PER_PAGE = 10
 SORTS = {"membantu": gettext_lazy("Paling membantu"), "terbaru": gettext_lazy("Terbaru")}
 
 
+def _data(request: HttpRequest) -> tuple:
+    """The form's data and files on a POST (an empty POST is still a submission), else none."""
+    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
+
+
 def _rate_limited(request: HttpRequest, action: str) -> bool:
     return not consume(request, action=action, user=request.user)
 
@@ -43,7 +48,7 @@ def _back(request: HttpRequest, fallback) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def review_create(request: HttpRequest, line_id: int) -> HttpResponse:
     line = access_reviewable_line(request.user, line_id)
-    form = ReviewForm(request.POST or None, request.FILES or None)
+    form = ReviewForm(*_data(request))
     if request.method == "POST" and form.is_valid():
         if _rate_limited(request, "review_write"):
             form.add_error(None, _("Terlalu banyak ulasan dalam waktu singkat. Coba lagi nanti."))
@@ -67,7 +72,7 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("reviews:product-reviews", slug=review.product.slug)
     initial = {"rating": review.rating, "body": review.body}
     photos_left = MAX_PHOTOS - review.photos.count()
-    form = ReviewForm(request.POST or None, request.FILES or None, initial=initial, photos_left=photos_left)
+    form = ReviewForm(*_data(request), initial=initial, photos_left=photos_left)
     if request.method == "POST" and form.is_valid():
         if _rate_limited(request, "review_write"):
             form.add_error(None, _("Terlalu banyak ulasan dalam waktu singkat. Coba lagi nanti."))
@@ -117,7 +122,7 @@ def review_vote(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def review_report(request: HttpRequest, pk: int) -> HttpResponse:
     review = access_visible_review(pk)
-    form = ReportForm(request.POST or None)
+    form = ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if _rate_limited(request, "review_report"):
             form.add_error(None, _("Terlalu banyak laporan dalam waktu singkat. Coba lagi nanti."))

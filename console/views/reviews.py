@@ -49,7 +49,7 @@ def review_moderate(request, pk, action):
         raise Http404
     label, service, danger = ACTIONS[action]
     review = get_object_or_404(Review.objects.select_related("product", "shopper"), pk=pk)
-    form = ReasonForm(request.POST or None, required=True)
+    form = ReasonForm(request.POST if request.method == "POST" else None, required=True)
     if request.method == "POST" and form.is_valid():
         try:
             service(actor=request.user, review=review, reason=form.cleaned_data["reason"])

@@ -29,7 +29,7 @@ def review_list(request):
 @require_http_methods(["GET", "POST"])
 def review_reply_view(request, pk):
     review = access_vendor_review(request.vendor, pk)
-    form = ReplyForm(request.POST or None)
+    form = ReplyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             review_reply(actor=request.user, vendor=request.vendor, review_id=review.pk, body=form.cleaned_data["body"])
