@@ -40,6 +40,7 @@ START_PAGES += [
     "/dinas/mitra/",
     "/dinas/mitra/laporan/",
 ]
+START_PAGES += ["/favorit/", "/toko/ulasan/", "/dinas/ulasan/", "/dinas/ulasan/?status=hidden"]  # reviews
 ROLES = [
     None,
     "pembeli@sentra.test",
