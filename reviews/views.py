@@ -103,6 +103,8 @@ def product_reviews(request: HttpRequest, slug: str) -> HttpResponse:
     sort = request.GET.get("urut") if request.GET.get("urut") in SORTS else "membantu"
     reviews = Review.objects.visible().of_product(product).for_page().ordered(sort)
     page = Paginator(reviews, REVIEWS_PER_PAGE).get_page(parse_page_number(request.GET.get("halaman")))
+    for review in page.object_list:
+        review.photo_list = list(review.photos.all())
     context = {"product": product, "page": page, "sort": sort, "sorts": SORTS}
     return render(request, "reviews/product_reviews.html", context)
 

@@ -253,7 +253,8 @@ def test_reply_service_refuses_other_vendors(shopper, product):
 
 
 @pytest.mark.parametrize(
-    ("count", "label"), [(0, ""), (7, "terjual 7"), (999, "terjual 999"), (1000, "terjual 1rb+"), (12_345, "terjual 12rb+")]
+    ("count", "label"),
+    [(0, ""), (7, "terjual 7"), (999, "terjual 999"), (1000, "terjual 1rb+"), (12_345, "terjual 12rb+")],
 )
 def test_terjual_is_rounded_as_shoppers_expect(count, label):
     assert sold_label(count) == label
