@@ -261,7 +261,8 @@ def test_terjual_is_rounded_as_shoppers_expect(count, label):
 
 
 def test_counter_sales_and_collected_reservations_count_as_sold(client, owner, product):
-    from sales.services import sale_void, sale_record
+    from orders.services.stock import stock_hand_back, stock_hand_over
+    from sales.services import sale_record, sale_void
 
     stock_adjust(product=product, delta=50, reason=StockMovement.Reason.RESTOCK, actor=owner)
     sale = sale_record(vendor=product.vendor, actor=owner, items={product.pk: 3}, payment="cash")
@@ -270,8 +271,15 @@ def test_counter_sales_and_collected_reservations_count_as_sold(client, owner, p
     sale_void(sale=sale, actor=owner, reason="Salah input")
     product.refresh_from_db()
     assert product.sold_count == 0
-    sale_record(vendor=product.vendor, actor=owner, items={product.pk: 2}, payment="cash")
-    assert "terjual 2" in client.get(reverse("catalog:product-list")).content.decode()
+    Product.objects.filter(pk=product.pk).update(stock_reserved=2)
+    line = factories.ReservationLineFactory(reservation__vendor=product.vendor, product=product, quantity=2)
+    stock_hand_over(reservation=line.reservation, actor=owner)
+    product.refresh_from_db()
+    assert product.sold_count == 2
+    stock_hand_back(reservation=line.reservation, actor=owner)  # the hand-over undone
+    stock_hand_over(reservation=line.reservation, actor=owner)
+    sale_record(vendor=product.vendor, actor=owner, items={product.pk: 1}, payment="cash")
+    assert "terjual 3" in client.get(reverse("catalog:product-list")).content.decode()
 
 
 # --- favourites -----------------------------------------------------------------------------------------
