@@ -4,6 +4,7 @@ reports, and the shopper's favourites (/favorit/). Every view: access â†’ form â
 from allauth.core.ratelimit import consume
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -109,10 +110,11 @@ def product_reviews(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "reviews/product_reviews.html", context)
 
 
-@login_required
 @require_POST
 def review_vote(request: HttpRequest, pk: int) -> HttpResponse:
     review = access_visible_review(pk)
+    if not request.user.is_authenticated:  # back to the product after signing in (this URL takes POST only)
+        return redirect_to_login(review.product.get_absolute_url())
     if services.review_vote(actor=request.user, review=review):
         messages.success(request, _("Terima kasih, tanda membantu Anda tercatat."))
     else:
@@ -148,11 +150,12 @@ def favourite_list(request: HttpRequest) -> HttpResponse:
     return render(request, "reviews/favourite_list.html", {"page": page})
 
 
-@login_required
 @require_POST
 def favourite_toggle(request: HttpRequest, pk: int) -> HttpResponse:
     """Save or remove a favourite; `aksi=simpan` only saves (the cards' heart, which shows no state)."""
     product = get_object_or_404(Product.objects.published(), pk=pk)
+    if not request.user.is_authenticated:  # back to the product after signing in (this URL takes POST only)
+        return redirect_to_login(product.get_absolute_url())
     saved = Favourite.objects.filter(user=request.user, product=product).exists()
     if request.POST.get("aksi") == "simpan" and saved:
         messages.info(request, _("%(name)s sudah ada di favorit Anda.") % {"name": product.name})
