@@ -297,7 +297,9 @@ def test_favourite_toggle_and_list(client, shopper, product):
     client.post(url)
     assert not Favourite.objects.exists()
     client.logout()
-    assert client.post(url).status_code == HTTPStatus.FOUND  # to sign in
+    response = client.post(url)  # to sign in, then back to the product (not to this POST-only URL)
+    assert response.status_code == HTTPStatus.FOUND and response.url.startswith(reverse("account_login"))
+    assert response.url.endswith("next=" + product.get_absolute_url())
     assert not Favourite.objects.exists()
 
 
