@@ -110,7 +110,7 @@ class Generator:
 
     def __init__(self, *, products: int, vendors: int, units: int, reservations: int, seed: int = 8) -> None:
         self.n_products, self.n_vendors, self.n_units, self.n_reservations = products, vendors, units, reservations
-        self.rng = random.Random(seed)
+        self.rng, self.seed = random.Random(seed), seed
         self.now = timezone.now()
 
     def run(self) -> None:
@@ -286,9 +286,12 @@ class Generator:
         rare = set(rng.sample(range(self.n_products), RARE_COUNT))
 
         approved = set(self.approved_ids)
+        social = random.Random(self.seed + 21)  # ratings and sales: their own stream, the rest stays as it was
 
         def rows() -> Iterator[dict]:
             for i in range(self.n_products):
+                reviewed = social.random() < 0.3  # the catalogue's copies of visible reviews and units sold
+                rating_count = social.randint(1, 80) if reviewed else 0
                 name, category, variants, units, (low, high) = rng.choice(types)
                 full = f"{name} {rng.choice(variants)}" + (f" {RARE_WORD.title()}" if i in rare else "")
                 made = rng.random() < 0.04
@@ -309,6 +312,9 @@ class Generator:
                     "made_to_order": made,
                     "lead_time_days": rng.randint(2, 7) if made else 0,
                     "is_featured": rng.random() < 0.01,
+                    "rating_count": rating_count,
+                    "rating_avg": round(social.uniform(2.5, 5.0), 2) if reviewed else 0,
+                    "sold_count": min(int(social.paretovariate(1.2)) - 1, 20_000),
                     "created_at": created,
                     "updated_at": created,
                 }

@@ -133,6 +133,10 @@ def page_cases(sample) -> list[Case]:
             "urut=termurah": "urut=termurah",
             "urut=termahal": "urut=termahal",
             "urut=nama": "urut=nama",
+            "urut=rating": "urut=rating",
+            "urut=terlaris": "urut=terlaris",
+            "bintang=1": "bintang=1",
+            "bintang+terlaris": f"bintang=1&urut=terlaris&kategori={sample.root_category}",
         }
         all_filters = (
             f"kategori={sample.root_category}&daerah={sample.regency}&sertifikat=halal&harga_min=10000"

@@ -10,10 +10,13 @@ the card templates and tags use on a Product (`vendor.name`, `vendor.regency.dis
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import F, JSONField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import JSONObject
 from django.db.models.query import BaseIterable
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from vendors.models import Regency, Vendor
 
@@ -39,6 +42,9 @@ CARD_VALUES = {
     "vendor_bnsp_until": "vendor__bnsp_until",
     "regency_name": "vendor__regency__name",
     "regency_kind": "vendor__regency__kind",
+    "rating_avg": "rating_avg",
+    "rating_count": "rating_count",
+    "sold_count": "sold_count",
 }
 
 
@@ -91,6 +97,9 @@ class ProductCard(ProductFace):
     pirt_until: datetime.date | None
     vendor_id: int
     category_id: int
+    rating_avg: Decimal
+    rating_count: int
+    sold_count: int
     vendor: CardVendor
     main_image: CardImage | None
 
@@ -143,3 +152,17 @@ def as_cards(queryset: QuerySet) -> QuerySet:
     cards = queryset.all()
     cards._iterable_class = CardIterable  # as QuerySet.values() sets ValuesIterable
     return cards
+
+
+def sold_label(count: int) -> str:
+    """'terjual 7', 'terjual 120', 'terjual 1rb+', 'terjual 12rb+' as shoppers expect; '' for none."""
+    if count <= 0:
+        return ""
+    if count < 1000:
+        return _("terjual %(n)d") % {"n": count}
+    return _("terjual %(n)drb+") % {"n": count // 1000}
+
+
+def rating_text(average) -> str:
+    """An average rating as shoppers read it: one decimal, "4,5" in Indonesian and "4.5" in English."""
+    return number_format(Decimal(average), 1)

@@ -28,18 +28,24 @@ MAX_PRICE = 1_000_000_000
 
 class Sort:
     RELEVANT, NEWEST, CHEAPEST, PRICIEST, NAME = "relevan", "terbaru", "termurah", "termahal", "nama"
+    RATING, BESTSELLING = "rating", "terlaris"
     CHOICES = [
         (RELEVANT, _("Paling relevan")),
         (NEWEST, _("Terbaru")),
         (CHEAPEST, _("Harga termurah")),
         (PRICIEST, _("Harga termahal")),
         (NAME, _("Nama A–Z")),
+        (RATING, _("Rating tertinggi")),
+        (BESTSELLING, _("Terlaris")),
     ]
     ORDERINGS = {
         NEWEST: ("-created_at", "-pk"),
         CHEAPEST: ("price", "pk"),
         PRICIEST: ("-price", "-pk"),
         NAME: ("name", "pk"),
+        # Partial indexes product_public_rating_idx and product_public_sold_idx (catalog migration 0014).
+        RATING: ("-rating_avg", "-rating_count", "-pk"),
+        BESTSELLING: ("-sold_count", "-pk"),
     }
 
 
@@ -186,6 +192,7 @@ class ProductFilter(django_filters.FilterSet):
     tersedia = django_filters.BooleanFilter(
         label=_("Hanya yang tersedia"), method="filter_available", widget=FastCheckbox
     )
+    bintang = django_filters.BooleanFilter(label=_("Bintang 4+"), method="filter_four_stars", widget=FastCheckbox)
     urut = django_filters.ChoiceFilter(label=_("Urutkan"), choices=Sort.CHOICES, method="keep", empty_label=None)
 
     class Meta:
@@ -220,6 +227,10 @@ class ProductFilter(django_filters.FilterSet):
 
     def filter_available(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         return queryset.available() if value else queryset
+
+    def filter_four_stars(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        """Products whose visible reviews average 4 stars or more (Product.rating_avg, kept by reviews)."""
+        return queryset.filter(rating_avg__gte=4) if value else queryset
 
     def keep(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset  # ordering happens last, in filter_queryset
@@ -298,6 +309,7 @@ def product_chips(filterset: "ProductFilter", query: QueryDict) -> list[dict]:
         "harga_min": lambda v: _("Mulai %(price)s") % {"price": format_rupiah(v)},
         "harga_maks": lambda v: _("Sampai %(price)s") % {"price": format_rupiah(v)},
         "tersedia": lambda v: _("Tersedia"),
+        "bintang": lambda v: _("Bintang 4+"),
     }
     chips = []
     for name, label in labels.items():

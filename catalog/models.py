@@ -204,12 +204,27 @@ class Product(ProductFace, models.Model):
     # The last day a verified certificate of the kind covers the product (catalog.services.badges keeps them).
     halal_until = models.DateField(_("halal berlaku sampai"), null=True, blank=True, editable=False)
     pirt_until = models.DateField(_("P-IRT berlaku sampai"), null=True, blank=True, editable=False)
+    # Copies for cards and sorts, kept by their writers: visible reviews (reviews.services) and units sold
+    # through every channel that records a sale (orders.services.stock: collected reservations, counter sales).
+    rating_avg = models.DecimalField(_("rata-rata nilai"), max_digits=3, decimal_places=2, default=0, editable=False)
+    rating_count = models.PositiveIntegerField(_("jumlah ulasan"), default=0, editable=False)
+    sold_count = models.PositiveIntegerField(_("terjual"), default=0, editable=False)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
 
     objects = ProductQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["updated_at", "stock_reserved", "halal_until", "pirt_until", "vendor_approved", "regency"]
+        excluded_fields=[
+            "updated_at",
+            "stock_reserved",
+            "halal_until",
+            "pirt_until",
+            "vendor_approved",
+            "regency",
+            "rating_avg",
+            "rating_count",
+            "sold_count",
+        ]
     )
 
     class Meta:
@@ -239,6 +254,10 @@ class Product(ProductFace, models.Model):
             models.Index(fields=["name", "id"], condition=PUBLIC, name="product_public_name_idx"),
             models.Index(fields=["regency", "-created_at", "-id"], condition=PUBLIC, name="product_public_region_idx"),
             models.Index(fields=["regency", "price", "id"], condition=PUBLIC, name="product_public_regprice_idx"),
+            models.Index(
+                fields=["-rating_avg", "-rating_count", "-id"], condition=PUBLIC, name="product_public_rating_idx"
+            ),
+            models.Index(fields=["-sold_count", "-id"], condition=PUBLIC, name="product_public_sold_idx"),
         ]
         permissions = [("hide_product", _("Dapat menyembunyikan produk"))]
 

@@ -5,9 +5,10 @@ Every public page runs a constant number of queries: lists fetch their rows with
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.core.cache import cache
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -170,6 +171,18 @@ def public_vendors() -> QuerySet:
 def public_vendor(slug: str) -> Vendor:
     """The store page's vendor, or 404 when it is missing or not approved."""
     return get_object_or_404(public_vendors().defer(None), slug=slug)
+
+
+def vendor_rating(vendor: Vendor) -> dict:
+    """The store's average over its public products' visible reviews (weighted by their number) and units sold."""
+    totals = (
+        Product.objects.published()
+        .filter(vendor=vendor)
+        .aggregate(count=Sum("rating_count"), points=Sum(F("rating_avg") * F("rating_count")), sold=Sum("sold_count"))
+    )
+    count = totals["count"] or 0
+    average = Decimal(totals["points"] or 0) / count if count else Decimal(0)
+    return {"average": average, "count": count, "sold": totals["sold"] or 0}
 
 
 def vendor_certificates(vendor: Vendor) -> list[Certificate]:

@@ -8,6 +8,8 @@ from . import selectors
 from .images import rendition_url
 from .models import Product, ProductImage
 
+AGGREGATE_RATING_MIN = 3  # visible reviews before search engines are shown an average
+
 
 def product_json_ld(request: HttpRequest, product: Product, images: list[ProductImage]) -> dict:
     """A schema.org Product with its offer (price in IDR, availability, sold by the vendor)."""
@@ -36,6 +38,14 @@ def product_json_ld(request: HttpRequest, product: Product, images: list[Product
             "seller": {"@type": "Organization", "name": product.vendor.name},
         },
     }
+    if product.rating_count >= AGGREGATE_RATING_MIN:
+        data["aggregateRating"] = {
+            "@type": "AggregateRating",
+            "ratingValue": f"{product.rating_avg:.1f}",
+            "reviewCount": product.rating_count,
+            "bestRating": 5,
+            "worstRating": 1,
+        }
     if images:
         data["image"] = [request.build_absolute_uri(rendition_url(image, "thumb_640")) for image in images[:3]]
     return data

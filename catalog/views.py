@@ -97,6 +97,7 @@ def vendor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "vendor": vendor,
         "page": page,
         "certificates": selectors.vendor_certificates(vendor),
+        "rating": selectors.vendor_rating(vendor),
         "json_ld": vendor_json_ld(request, vendor),
     }
     return _render_list(request, "catalog/vendor_detail.html", context)

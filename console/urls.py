@@ -5,6 +5,7 @@ from django.urls import path
 from console import views
 from console.views import buyers as console_buyers
 from console.views import ekatalog as console_ekatalog
+from console.views import reviews as console_reviews
 from console.views.certificates import certificate_revoke
 
 app_name = "console"
@@ -38,6 +39,9 @@ urlpatterns = [
     path("laporan/provinsi.xlsx", views.province_report_xlsx, name="province-report-xlsx"),
     path("laporan/<slug:slug>.xlsx", views.report_download, {"fmt": "xlsx"}, name="report-xlsx"),
     path("laporan/<slug:slug>.csv", views.report_download, {"fmt": "csv"}, name="report-csv"),
+    path("ulasan/", console_reviews.review_queue, name="review-queue"),
+    path("ulasan/<int:pk>/", console_reviews.review_detail, name="review-detail"),
+    path("ulasan/<int:pk>/<slug:action>/", console_reviews.review_moderate, name="review-moderate"),
     path("mitra/", console_buyers.buyer_list, name="buyer-list"),
     path("mitra/laporan/", console_buyers.b2b_report, name="b2b-report"),
     path("mitra/<int:pk>/", console_buyers.buyer_detail, name="buyer-detail"),

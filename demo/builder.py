@@ -29,6 +29,7 @@ from .leftovers import former_staff_leaves, hire_former_staff, photoless_product
 from .products import PRODUCT_TYPES
 from .programs import ProgrammeMaker
 from .reservations import ReservationMaker
+from .reviews import build_reviews
 from .sales import build_sales
 from .scopes import ensure_scopes
 from .vendors import VendorMaker
@@ -118,6 +119,7 @@ def _build(total_products: int, tick: Tick) -> None:
     build_events(users["dinas"])
     build_buyers(dinas=users["dinas"], accounts=accounts)
     build_ekatalog(rng=rng, dinas=users["dinas"])
+    build_reviews()  # after every sale: reviews of collected lines, terjual counted
 
 
 def _vendors(maker: VendorMaker, tick: Tick) -> dict[str, Vendor]:

@@ -6,6 +6,7 @@ from django.urls import path, re_path
 from .views import buyers as portal_buyers
 from .views import catalog as portal_catalog
 from .views import ekatalog as portal_ekatalog
+from .views import reviews as portal_reviews
 from .views import sales as portal_sales
 from .views import vendor as portal
 
@@ -52,6 +53,8 @@ urlpatterns = [
     path("mitra/<int:pk>/", portal_buyers.b2b_detail, name="b2b-detail"),
     path("mitra/<int:pk>/surat-jalan/", portal_buyers.b2b_delivery_note, name="b2b-delivery-note"),
     path("mitra/<int:pk>/<slug:action>/", portal_buyers.b2b_action, name="b2b-action"),
+    path("ulasan/", portal_reviews.review_list, name="review-list"),
+    path("ulasan/<int:pk>/balas/", portal_reviews.review_reply_view, name="review-reply"),
     path("produk/<int:pk>/grosir/", portal_buyers.price_tiers, name="price-tiers"),
     path("grosir/<int:pk>/hapus/", portal_buyers.price_tier_remove, name="price-tier-delete"),
     path("e-katalog/", portal_ekatalog.ekatalog_home, name="ekatalog"),

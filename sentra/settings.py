@@ -180,6 +180,9 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
+    # Reviews app (reviews.views): writing reviews and reporting them, per signed-in user.
+    "review_write": "10/h/user",
+    "review_report": "10/h/user",
 }
 
 # --- static and media -----------------------------------------------------

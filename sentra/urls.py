@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("orders.urls")),
     path("", include("sales.urls")),
     path("", include("programs.urls")),
+    path("", include("reviews.urls")),
     path("toko/", include("portal.urls")),
     path("dinas/", include("console.urls")),
     path("mitra/", include("buyers.urls")),

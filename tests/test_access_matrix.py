@@ -127,7 +127,29 @@ def world(centre) -> World:
     _queued_task_result()
     _pembinaan(mine["member"], theirs)
     _events(mine["member"], theirs)
+    _reviews(own_shop, mine, theirs, shopper, other_shop)
     return World(users=users, mine=mine, theirs=theirs, public=own_shop)
+
+
+def _reviews(own_shop: dict, mine: dict, theirs: dict, shopper, other_shop: dict) -> None:
+    """Collected lines: a reviewed and an open one of `shopper` at the member's shop, the same for another shopper
+    at the other shop (reviews app)."""
+    from django.utils import timezone
+
+    from reviews.services import create_review
+
+    def line(buyer, shop):
+        reservation = factories.ReservationFactory(
+            vendor=shop["vendor"], shopper=buyer, status="collected", collected_at=timezone.now()
+        )
+        return factories.ReservationLineFactory(reservation=reservation, product=shop["product"])
+
+    other_shopper = factories.UserFactory(username="pembeli-lain")
+    own_review = create_review(actor=shopper, line_id=line(shopper, own_shop).pk, rating=5, body="Enak")
+    other_review = create_review(actor=other_shopper, line_id=line(other_shopper, other_shop).pk, rating=4)
+    own_shop["review"] = mine["member"]["review"] = own_review
+    mine["shopper"] |= {"review": own_review, "review_line": line(shopper, own_shop)}
+    theirs |= {"review": other_review, "review_line": line(other_shopper, other_shop)}
 
 
 def _b2b(shop: dict, buyer) -> dict:
@@ -308,6 +330,18 @@ URLS: dict[str, Url] = {
     "console:event-application-accept": Url(kwargs=_pk("event_application"), scope="staff"),
     "console:event-application-decline": Url(kwargs=_pk("event_application"), scope="staff"),
     "console:event-application-stall": Url(kwargs=_pk("event_application"), scope="staff"),
+    "reviews:review-create": Url(kwargs=lambda o: {"line_id": o["review_line"].pk}, scope="owned"),
+    "reviews:review-edit": Url(kwargs=_pk("review"), scope="owned"),
+    "reviews:review-vote": Url("post", kwargs=_pk("review"), scope="public"),
+    "reviews:review-report": Url(kwargs=_pk("review"), scope="public"),
+    "reviews:product-reviews": Url(kwargs=lambda o: {"slug": o["product"].slug}, scope="public"),
+    "reviews:favourite-list": Url(),
+    "reviews:favourite-toggle": Url("post", kwargs=_pk("product"), scope="public"),
+    "vendors:review-list": Url(),
+    "vendors:review-reply": Url(kwargs=_pk("review"), scope="owned"),
+    "console:review-queue": Url(),
+    "console:review-detail": Url(kwargs=_pk("review"), scope="staff"),
+    "console:review-moderate": Url(kwargs=lambda o: {"pk": o["review"].pk, "action": "sembunyikan"}, scope="staff"),
     "buyers:dashboard": Url(),
     "buyers:register": Url(),
     "buyers:resubmit": Url("post"),
@@ -575,6 +609,9 @@ MATRIX = {
     "catalog:floor-plan":                   "200      200      200      200      200      200      200",
     "catalog:centre-detail":                "200      200      200      200      200      200      200",
     "catalog:centre-floor-plan":            "200      200      200      200      200      200      200",
+    # before the portal rows: a member's later requests archive the public product
+    "reviews:product-reviews":              "200      200      200      200      200      200      200",
+    "reviews:favourite-toggle":             "login    302      302      302      302      302      302",
     "orders:cart":                          "200      200      200      200      200      200      200",
     "orders:cart-add":                      "302      302      302      302      302      302      302",
     "orders:cart-update":                   "302      302      302      302      302      302      302",
@@ -635,6 +672,16 @@ MATRIX = {
     "console:event-application-accept":     "login    403      403      403      403      200      200",
     "console:event-application-decline":    "login    403      403      403      403      200      200",
     "console:event-application-stall":      "login    403      403      403      403      200      200",
+    "reviews:review-create":                "login    404      200/404  404      404      404      404",
+    "reviews:review-edit":                  "login    404      200/404  404      404/404  404      404",
+    "reviews:review-vote":                  "login    302      302      302      302      302      302",
+    "reviews:review-report":                "login    200      200      200      200      200      200",
+    "reviews:favourite-list":               "login    200      200      200      200      200      200",
+    "vendors:review-list":                  "login    apply    apply    200      200      apply    apply",
+    "vendors:review-reply":                 "login    apply    apply    404      200/404  apply    apply",
+    "console:review-queue":                 "login    403      403      403      403      200      200",
+    "console:review-detail":                "login    403      403      403      403      200      200",
+    "console:review-moderate":              "login    403      403      403      403      200      200",
     "console:dashboard":                    "login    403      403      403      403      200      200",
     "console:vendor-list":                  "login    403      403      403      403      200      200",
     "console:vendor-detail":                "login    403      403      403      403      200      200",

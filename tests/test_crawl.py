@@ -44,6 +44,7 @@ START_PAGES += [
     "/dinas/e-katalog/",
 ]
 START_PAGES += ["/sentra/kotabumi/", "/sentra/provinsi-lampung/", "/dinas/laporan/", "/dinas/laporan/provinsi/"]
+START_PAGES += ["/favorit/", "/toko/ulasan/", "/dinas/ulasan/", "/dinas/ulasan/?status=hidden"]  # reviews
 ROLES = [
     None,
     "pembeli@sentra.test",

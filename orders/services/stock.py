@@ -12,10 +12,12 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
 
 from catalog.models import Product
 from orders.models import Reservation, ReservationLine, StockMovement
+from orders.signals import stock_raised
 from sentra.exceptions import DomainError
 
 from .errors import OutOfStock
@@ -102,6 +104,7 @@ def stock_release(*, reservation: Reservation, actor) -> None:
             reservation=reservation,
             actor=actor,
         )
+        _announce_rise(line.product_id, line.quantity)
 
 
 def stock_hand_over(*, reservation: Reservation, actor) -> None:
@@ -118,6 +121,7 @@ def stock_hand_over(*, reservation: Reservation, actor) -> None:
             reservation=reservation,
             actor=actor,
         )
+    _count_sold(reservation, 1)
 
 
 def stock_hand_back(*, reservation: Reservation, actor) -> None:
@@ -134,6 +138,20 @@ def stock_hand_back(*, reservation: Reservation, actor) -> None:
             reservation=reservation,
             actor=actor,
         )
+    _count_sold(reservation, -1)
+
+
+def _count_sold(reservation: Reservation, sign: int) -> None:
+    """Product.sold_count ("terjual N" on cards): every collected line counts, made to order too."""
+    for line in reservation.lines.order_by("product_id"):
+        Product.objects.filter(pk=line.product_id).update(
+            sold_count=Greatest(F("sold_count") + sign * line.quantity, 0)
+        )
+
+
+def _announce_rise(product_id: int, rise: int) -> None:
+    """Tell the apps above, once the change is committed, that a product has `rise` more units free."""
+    transaction.on_commit(lambda: stock_raised.send(sender=Product, product_id=product_id, rise=rise))
 
 
 def _held_lines(reservation: Reservation):
@@ -170,6 +188,8 @@ def stock_adjust(*, product: Product, delta: int, reason: str, note: str = "", a
         movement = StockMovement.objects.create(
             product=product, on_hand_delta=delta, reason=reason, note=note[:200], actor=actor
         )
+        if delta > 0:
+            _announce_rise(product.pk, delta)
     product.refresh_from_db(fields=["stock_on_hand", "stock_reserved"])
     return movement
 
@@ -213,7 +233,15 @@ def stock_unsell(*, quantities: dict[Product, int], note: str, actor) -> None:
     for product, quantity in stocked.items():
         Product.objects.filter(pk=product.pk).update(stock_on_hand=F("stock_on_hand") + quantity)
         product.stock_on_hand += quantity
+        _announce_rise(product.pk, quantity)
     _ledger(stocked, 1, StockMovement.Reason.COUNTER_VOIDED, note, actor)
+
+
+def count_sold(quantities: dict[Product, int], sign: int = 1) -> None:
+    """Product.sold_count ("terjual N" on cards) for units sold outside a reservation (at the counter or an event
+    stall; `sign` -1 when such a sale is voided): every unit counts, made to order too."""
+    for product, quantity in quantities.items():
+        Product.objects.filter(pk=product.pk).update(sold_count=Greatest(F("sold_count") + sign * quantity, 0))
 
 
 def stock_from_event(*, quantities: dict[Product, tuple[int, int]], note: str, actor) -> None:
@@ -226,6 +254,7 @@ def stock_from_event(*, quantities: dict[Product, tuple[int, int]], note: str, a
         if returned:
             Product.objects.filter(pk=product.pk).update(stock_on_hand=F("stock_on_hand") + returned)
             product.stock_on_hand += returned
+            _announce_rise(product.pk, returned)
     _ledger(back, 1, StockMovement.Reason.EVENT_BACK, note, actor)
     _ledger(missing, -1, StockMovement.Reason.EVENT_MISSING, note, actor)
 

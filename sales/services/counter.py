@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from catalog.models import Product
 from orders.services import OutOfStock
-from orders.services.stock import lock_products, stock_sell, stock_unsell
+from orders.services.stock import count_sold, lock_products, stock_sell, stock_unsell
 from sentra.exceptions import DomainError
 from vendors.models import Vendor
 
@@ -63,6 +63,7 @@ def sale_record(
             _stall_take(application, sold)
         else:
             stock_sell(quantities=sold, note=sale.code, actor=actor)
+        count_sold(sold)
         CounterSaleEvent.objects.create(sale=sale, to_status=CounterSale.Status.SOLD, actor=actor)
     return sale
 
@@ -108,6 +109,7 @@ def sale_void(*, sale: CounterSale, actor, reason: str) -> CounterSale:
             _stall_put_back(locked, quantities)
         else:
             stock_unsell(quantities=quantities, note=locked.code, actor=actor)
+        count_sold(quantities, -1)
     return locked
 
 
