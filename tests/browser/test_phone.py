@@ -37,7 +37,6 @@ def test_no_horizontal_overflow(page, live_server, demo, csp_violations, size):
     assert csp_violations == []
 
 
-@pytest.mark.xfail(reason="issue 16.1: the public header is ~214 px on a phone, ~130 px on a PC", strict=True)
 @pytest.mark.parametrize("size", SIZES)
 def test_the_header_is_at_most_112_px(page, live_server, demo, size):
     page.set_viewport_size(SIZES[size])
