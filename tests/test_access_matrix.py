@@ -233,6 +233,7 @@ URLS: dict[str, Url] = {
     "vendors:product-edit": Url(kwargs=_pk("product"), scope="owned"),
     "vendors:product-status": Url("post", kwargs=_pk("product"), scope="owned"),
     "vendors:product-stock": Url(kwargs=_pk("product"), scope="owned"),
+    "vendors:product-quick-edit": Url("post", kwargs=_pk("product"), scope="owned"),
     "vendors:product-photos": Url(kwargs=_pk("product"), scope="owned"),
     "vendors:product-photo-edit": Url(
         "post", kwargs=lambda o: {"pk": o["product"].pk, "image_pk": o["image"].pk}, scope="owned"
@@ -530,6 +531,7 @@ MATRIX = {
     "vendors:product-edit":                 "login    apply    apply    200/404  200/404  apply    apply",
     "vendors:product-status":               "login    apply    apply    400/404  400/404  apply    apply",
     "vendors:product-stock":                "login    apply    apply    200/404  200/404  apply    apply",
+    "vendors:product-quick-edit":           "login    apply    apply    200/404  200/404  apply    apply",
     "vendors:product-photos":               "login    apply    apply    200/404  200/404  apply    apply",
     "vendors:product-photo-edit":           "login    apply    apply    302/404  302/404  apply    apply",
     "vendors:product-photo-delete":         "login    apply    apply    302/404  302/404  apply    apply",
