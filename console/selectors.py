@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from catalog.models import Certificate, Product
 from orders.models import Reservation
 from programs.models import AidRecord, ParticipantEvent
-from sentra.charts import Bar, bar_chart, bars
+from sentra.charts import Bar, bars, responsive_bar_chart
 from sentra.money import format_rupiah
 from vendors.models import Regency, ShopUnit, UnitAssignment, Vendor
 from vendors.selectors import FloorUnit
@@ -34,7 +34,7 @@ class Figure:
 
     @property
     def svg(self) -> SafeString:
-        return bar_chart(self.data, title=self.title, chart_id=f"chart-{self.key}")
+        return responsive_bar_chart(self.data, title=self.title, chart_id=f"chart-{self.key}")
 
 
 def work_waiting(today: datetime.date | None = None) -> dict[str, int]:
