@@ -23,6 +23,7 @@ from orders.forms import CartRemoveForm, CheckoutForm
 from orders.models import Reservation
 from orders.pickup_qr import pickup_qr_svg
 from orders.selectors import checkout_reservations
+from sentra.accounts import saved_whatsapp
 from sentra.exceptions import DomainError
 from sentra.forms import ReasonForm, add_domain_error
 from sentra.states import IllegalTransition
@@ -192,7 +193,7 @@ def reservation_cancel(request: HttpRequest, code: str) -> HttpResponse:
 def _contact_initial(user) -> dict:
     """Prefill name and WhatsApp number from the shopper's last reservation (or the account)."""
     last = Reservation.objects.for_shopper(user).values("contact_name", "contact_phone").first()
-    return last or {"contact_name": user.get_full_name() or user.first_name}
+    return last or {"contact_name": user.get_full_name() or user.first_name, "contact_phone": saved_whatsapp(user)}
 
 
 def _placed_redirect(placed: list[Reservation]) -> HttpResponse:

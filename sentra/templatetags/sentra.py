@@ -95,3 +95,11 @@ def tint(value: Any, count: int = 4) -> int:
         return int(value) % int(count)
     except (TypeError, ValueError):
         return 0
+
+
+@register.filter
+def person(user: Any) -> str:
+    """A person as others see them: the name given at sign-up, else the username (issue 16)."""
+    from sentra.accounts import person_name
+
+    return person_name(user) if user else ""
