@@ -37,6 +37,12 @@
     });
   });
 
+  /* Signing out forgets the pages the service worker kept (a shared phone keeps no one's reservations). */
+  document.addEventListener("submit", function (event) {
+    var action = event.target.getAttribute("action") || "";
+    if (action.indexOf("/akun/logout/") !== -1 && window.caches) window.caches.delete("sentra-pages");
+  }, true);
+
   /* Installable and kind to weak signal: the service worker caches the shell and the last pages seen. */
   if ("serviceWorker" in navigator && window.location.protocol !== "file:") {
     var sw = document.documentElement.getAttribute("data-sw");
