@@ -56,3 +56,10 @@ def product_tab_of(product: Product) -> str:
 def search_products(products: QuerySet, q: str) -> QuerySet:
     q = " ".join(q.split())[:100]
     return products.filter(name__icontains=q) if q else products
+
+
+def low_stock_only(products: QuerySet, low_stock: int) -> QuerySet:
+    """The dashboard's "stok menipis": published, stocked, with `low_stock` or fewer units free (shelf_counts)."""
+    return products.filter(
+        status=S.PUBLISHED, made_to_order=False, stock_on_hand__lte=F("stock_reserved") + low_stock
+    )

@@ -29,7 +29,15 @@ from portal.forms import (
     StockAdjustForm,
 )
 from portal.private_files import private_file_response
-from portal.selectors import PRODUCT_TABS, pick_product_tab, product_tab_counts, product_tab_of, search_products
+from portal.selectors import (
+    PRODUCT_TABS,
+    low_stock_only,
+    pick_product_tab,
+    product_tab_counts,
+    product_tab_of,
+    search_products,
+)
+from portal.views.vendor import LOW_STOCK
 from sentra.exceptions import DomainError
 from sentra.forms import add_domain_error
 from sentra.money import format_rupiah
@@ -52,7 +60,11 @@ def _product_list_page(request, *, failed: tuple[int, ProductQuickEditForm] | No
     counts = product_tab_counts(own)
     tab = pick_product_tab(request.GET.get("tab"), counts)
     q = request.GET.get("q", "")[:100]
-    rows = search_products(own.filter(tab.condition), q).for_owner_list()
+    low = request.GET.get("stok") == "menipis"
+    rows = search_products(own.filter(tab.condition), q)
+    if low:
+        rows = low_stock_only(rows, LOW_STOCK)
+    rows = rows.for_owner_list()
     page = Paginator(rows, PRODUCTS_PER_PAGE).get_page(parse_page_number(request.GET.get("halaman")))
     tabs = [{"slug": t.slug, "label": t.label, "count": counts[t.slug], "current": t == tab} for t in PRODUCT_TABS]
     for product in page.object_list:
@@ -63,7 +75,8 @@ def _product_list_page(request, *, failed: tuple[int, ProductQuickEditForm] | No
                 initial={"price": product.price, "stock_on_hand": product.stock_on_hand},
                 auto_id=f"id_quick_{product.pk}_%s",
             )
-    context = {"vendor": request.vendor, "page": page, "products": page.object_list, "tabs": tabs, "tab": tab, "q": q}
+    context = {"vendor": request.vendor, "page": page, "products": page.object_list, "tabs": tabs, "tab": tab}
+    context.update(q=q, low=low)
     return render(request, "portal/product_list.html", context, status=status)
 
 

@@ -99,3 +99,13 @@ def test_quick_edit_of_another_vendors_product_is_404(client, owner):
     client.force_login(owner)
     url = reverse("vendors:product-quick-edit", kwargs={"pk": other.pk})
     assert client.post(url, {"price": "1000"}).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_the_dashboards_low_stock_link_opens_the_filtered_list(client, vendor, owner):
+    factories.ProductFactory(vendor=vendor, name="Tinggal dua", stock_on_hand=2)
+    factories.ProductFactory(vendor=vendor, name="Banyak", stock_on_hand=40)
+    client.force_login(owner)
+    dashboard = client.get(reverse("vendors:dashboard")).content.decode()
+    link = f"{reverse(LIST)}?tab=tayang&amp;stok=menipis"
+    assert link in dashboard
+    assert _names(client.get(link.replace("&amp;", "&"))) == ["Tinggal dua"]
