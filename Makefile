@@ -72,7 +72,9 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 # --- make run ---------------------------------------------------------------
 
 run: export DJANGO_DEBUG = 1
-run: export SENTRA_SITE_URL ?= http://$(HOST):$(PORT)
+# Links in emails and printed QR labels follow PORT (`make run PORT=8001`), also when the shell or .env still
+# names a local :8000 address; a real site URL (https://…) set in the environment is kept.
+run: export SENTRA_SITE_URL := $(if $(filter http://127.0.0.1:% http://localhost:%,$(SENTRA_SITE_URL)),http://$(HOST):$(PORT),$(or $(SENTRA_SITE_URL),http://$(HOST):$(PORT)))
 run: $(VENV)/.installed-run
 	@if [ -n "$(MSGFMT)" ]; then $(MANAGE) compilemessages $(LOCALE_IGNORE) -v 0; \
 	else echo "msgfmt not found: using the committed .mo translation files"; fi
@@ -87,6 +89,7 @@ run: $(VENV)/.installed-run
 	$(MANAGE) createcachetable
 	@echo ""
 	@echo "Sentra runs at http://$(HOST):$(PORT)/  — demo accounts in README.md (password: sentra-demo). Ctrl+C stops."
+	@echo "Links in emails and QR labels: $$SENTRA_SITE_URL"
 	@echo "The task worker (emails) runs beside it: manage.py db_worker."
 	@$(MANAGE) db_worker --no-reload --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \

@@ -24,3 +24,12 @@ def test_a_vendor_without_a_logo_gets_its_initials_on_a_brand_colour(db):
 def test_the_home_page_has_one_search_box(client, db):
     html = client.get(reverse("catalog:home")).content.decode()
     assert html.count('type="search"') == 1
+
+
+def test_djangos_own_indonesian_strings_speak_with_one_voice():
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    with translation.override("id"):
+        assert gettext("Your password can’t be entirely numeric.") == "Kata sandi Anda tidak boleh hanya berisi angka."
+        assert gettext("Please type your current password.").startswith("Silakan")
