@@ -36,12 +36,13 @@ else
 RUN_BROWSER := yes
 endif
 
-.PHONY: help run test lint check-migrations check-translations pytest bench messages compilemessages clean distclean
+.PHONY: help screens run test lint check-migrations check-translations pytest bench messages compilemessages clean distclean
 
 help:
 	@echo "make run     serve the demo site at http://$(HOST):$(PORT)/ (SQLite, demo data, DEBUG on)"
 	@echo "make test    ruff, migration and translation checks, then the test suite"
 	@echo "make bench   performance benchmark (bench/run.py)"
+	@echo "make screens screenshots of every role's pages at 360x740 and 1280x800 in screens/ (Chromium)"
 	@echo "make messages  update locale/en/LC_MESSAGES/django.po and compile it"
 	@echo "make clean   remove caches and collected static files (distclean: also .venv, db.sqlite3, media)"
 
@@ -127,6 +128,14 @@ pytest: $(VENV)/.installed-dev
 	fi
 
 # --- other ------------------------------------------------------------------
+
+# Screenshots per role journey, phone and desktop, in screens/ (not committed); Debian's Chromium, never
+# `playwright install`.
+screens: $(VENV)/.installed-dev
+	@if [ -z "$(CHROMIUM)" ]; then echo "ERROR: Chromium not found (apt-get install chromium)" >&2; exit 1; fi
+	rm -rf screens
+	SENTRA_SCREENS=$(CURDIR)/screens $(VENV)/bin/pytest -q -m browser -p no:randomly tests/browser/test_screens.py
+	@echo "Screenshots in screens/ ($$(ls screens | wc -l) files)."
 
 bench: $(VENV)/.installed-dev
 	@if [ -f bench/run.py ]; then $(PY) bench/run.py $(BENCH_ARGS); \

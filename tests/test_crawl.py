@@ -40,6 +40,7 @@ START_PAGES += [
     "/dinas/mitra/",
     "/dinas/mitra/laporan/",
 ]
+START_PAGES += ["/offline/", "/keranjang/selesai/"]  # issue 16: offline page; confirmation (no codes: to the list)
 ROLES = [
     None,
     "pembeli@sentra.test",
