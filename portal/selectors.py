@@ -60,6 +60,4 @@ def search_products(products: QuerySet, q: str) -> QuerySet:
 
 def low_stock_only(products: QuerySet, low_stock: int) -> QuerySet:
     """The dashboard's "stok menipis": published, stocked, with `low_stock` or fewer units free (shelf_counts)."""
-    return products.filter(
-        status=S.PUBLISHED, made_to_order=False, stock_on_hand__lte=F("stock_reserved") + low_stock
-    )
+    return products.filter(status=S.PUBLISHED, made_to_order=False, stock_on_hand__lte=F("stock_reserved") + low_stock)
