@@ -36,12 +36,13 @@ else
 RUN_BROWSER := yes
 endif
 
-.PHONY: help run test lint check-migrations check-translations pytest bench messages compilemessages clean distclean
+.PHONY: help screens run test lint check-migrations check-translations pytest bench messages compilemessages clean distclean
 
 help:
 	@echo "make run     serve the demo site at http://$(HOST):$(PORT)/ (SQLite, demo data, DEBUG on)"
 	@echo "make test    ruff, migration and translation checks, then the test suite"
 	@echo "make bench   performance benchmark (bench/run.py)"
+	@echo "make screens screenshots of every role's pages at 360x740 and 1280x800 in screens/ (Chromium)"
 	@echo "make messages  update locale/en/LC_MESSAGES/django.po and compile it"
 	@echo "make clean   remove caches and collected static files (distclean: also .venv, db.sqlite3, media)"
 
@@ -72,7 +73,9 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 # --- make run ---------------------------------------------------------------
 
 run: export DJANGO_DEBUG = 1
-run: export SENTRA_SITE_URL ?= http://$(HOST):$(PORT)
+# Links in emails and printed QR labels follow PORT (`make run PORT=8001`), also when the shell or .env still
+# names a local :8000 address; a real site URL (https://…) set in the environment is kept.
+run: export SENTRA_SITE_URL := $(if $(filter http://127.0.0.1:% http://localhost:%,$(SENTRA_SITE_URL)),http://$(HOST):$(PORT),$(or $(SENTRA_SITE_URL),http://$(HOST):$(PORT)))
 run: $(VENV)/.installed-run
 	@if [ -n "$(MSGFMT)" ]; then $(MANAGE) compilemessages $(LOCALE_IGNORE) -v 0; \
 	else echo "msgfmt not found: using the committed .mo translation files"; fi
@@ -87,6 +90,7 @@ run: $(VENV)/.installed-run
 	$(MANAGE) createcachetable
 	@echo ""
 	@echo "Sentra runs at http://$(HOST):$(PORT)/  — demo accounts in README.md (password: sentra-demo). Ctrl+C stops."
+	@echo "Links in emails and QR labels: $$SENTRA_SITE_URL"
 	@echo "The task worker (emails) runs beside it: manage.py db_worker."
 	@$(MANAGE) db_worker --no-reload --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
@@ -124,6 +128,14 @@ pytest: $(VENV)/.installed-dev
 	fi
 
 # --- other ------------------------------------------------------------------
+
+# Screenshots per role journey, phone and desktop, in screens/ (not committed); Debian's Chromium, never
+# `playwright install`.
+screens: $(VENV)/.installed-dev
+	@if [ -z "$(CHROMIUM)" ]; then echo "ERROR: Chromium not found (apt-get install chromium)" >&2; exit 1; fi
+	rm -rf screens
+	SENTRA_SCREENS=$(CURDIR)/screens $(VENV)/bin/pytest -q -m browser -p no:randomly tests/browser/test_screens.py
+	@echo "Screenshots in screens/ ($$(ls screens | wc -l) files)."
 
 bench: $(VENV)/.installed-dev
 	@if [ -f bench/run.py ]; then $(PY) bench/run.py $(BENCH_ARGS); \

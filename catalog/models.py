@@ -353,8 +353,12 @@ class CertificateQuerySet(models.QuerySet):
         return self.prefetch_related("products")
 
     def review_queue(self) -> "CertificateQuerySet":
-        """With their vendors, oldest first: the order Dinas checks them in."""
-        return self.with_vendor().order_by("created_at", "pk")
+        """With their vendors, oldest first: the order Dinas checks them in; certificates of a rejected vendor
+        last (nothing of theirs can be sold, issue 16)."""
+        rejected = models.Case(
+            models.When(vendor__status=Vendor.Status.REJECTED, then=models.Value(1)), default=models.Value(0)
+        )
+        return self.with_vendor().order_by(rejected, "created_at", "pk")
 
 
 class Certificate(models.Model):

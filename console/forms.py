@@ -98,18 +98,31 @@ class VendorAssignForm(AssignForm):
         super().__init__(*args, **kwargs)
         del self.fields["vendor"]
         units = ShopUnit.objects.all() if centre is None else ShopUnit.objects.filter(centre=centre)
-        self.fields["unit"].queryset = with_places_taken(units)  # the units of the vendor's centre
+        self.fields["unit"].widget = FullUnitsDisabledSelect()
+        self.fields["unit"].queryset = with_places_taken(units)  # the units of the vendor's centre; fills the widget
         self.fields["unit"].label_from_instance = unit_label
 
 
 def unit_label(unit: ShopUnit) -> str:
-    """A unit choice that says how full it is, e.g. "A-03 — 1 of 2 places taken"."""
+    """A unit choice that says how full it is, e.g. "A-03 — 1 of 2 places taken"; a full one says so."""
     label = ngettext(
         "%(code)s — %(taken)s dari %(capacity)s tempat terisi",
         "%(code)s — %(taken)s dari %(capacity)s tempat terisi",
         unit.capacity,
     ) % {"code": unit.code, "taken": unit.taken, "capacity": unit.capacity}
-    return f"{label} ({unit.get_reserved_kind_display()})" if unit.reserved_kind else label
+    label = f"{label} ({unit.get_reserved_kind_display()})" if unit.reserved_kind else label
+    return f"{label} — {_('penuh')}" if unit.taken >= unit.capacity else label
+
+
+class FullUnitsDisabledSelect(forms.Select):
+    """Full units stay in the list, disabled, with "penuh" in their label (issue 16): Dinas sees why."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex=subindex, attrs=attrs)
+        unit = getattr(value, "instance", None)
+        if unit is not None and unit.taken >= unit.capacity and not selected:
+            option["attrs"]["disabled"] = True
+        return option
 
 
 class AssignmentEndForm(forms.Form):

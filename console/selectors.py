@@ -15,7 +15,7 @@ from console.channels import turnover_by
 from orders.models import Reservation
 from programs.models import AidRecord, ParticipantEvent
 from sales.channels import CHANNEL_LABELS, CHANNELS
-from sentra.charts import Bar, bar_chart, bars
+from sentra.charts import Bar, bars, responsive_bar_chart
 from sentra.money import format_rupiah
 from vendors.models import Regency, ShopUnit, UnitAssignment, Vendor
 from vendors.selectors import FloorUnit
@@ -42,7 +42,7 @@ class Figure:
 
     @property
     def svg(self) -> SafeString:
-        return bar_chart(self.data, title=self.title, chart_id=f"chart-{self.key}")
+        return responsive_bar_chart(self.data, title=self.title, chart_id=f"chart-{self.key}")
 
 
 def work_waiting(today: datetime.date | None = None, centres: Centres = None) -> dict[str, int]:

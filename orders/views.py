@@ -2,13 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -21,11 +23,18 @@ from orders.forms import CartRemoveForm, CheckoutForm
 from orders.models import Reservation
 from orders.pickup_qr import pickup_qr_svg
 from orders.selectors import checkout_reservations, reservation_pickup_points
+from sentra.accounts import saved_whatsapp
 from sentra.exceptions import DomainError
 from sentra.forms import ReasonForm, add_domain_error
 from sentra.states import IllegalTransition
 
 LIST_LIMIT = 50  # a shopper's latest reservations; older ones stay reachable by their code
+S = Reservation.Status
+SHOPPER_TABS = (
+    ("aktif", _lazy("Aktif"), Reservation.OPEN_STATUSES),
+    ("selesai", _lazy("Selesai"), (S.COLLECTED,)),
+    ("batal", _lazy("Dibatalkan"), (S.CANCELLED, S.EXPIRED)),
+)
 
 
 @require_GET
@@ -87,8 +96,64 @@ def checkout(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def reservation_list(request: HttpRequest) -> HttpResponse:
-    reservations = Reservation.objects.for_shopper(request.user).with_lines()[:LIST_LIMIT]
-    return render(request, "orders/reservation_list.html", {"reservations": reservations, "limit": LIST_LIMIT})
+    """ "Belanja saya": tabs Aktif / Selesai / Dibatalkan (issue 16), newest first."""
+    own = Reservation.objects.for_shopper(request.user)
+    counts = own.aggregate(**{slug: Count("pk", filter=Q(status__in=statuses)) for slug, _l, statuses in SHOPPER_TABS})
+    requested = request.GET.get("tab")
+    slugs = [slug for slug, _l, _s in SHOPPER_TABS]
+    tab = requested if requested in slugs else next((slug for slug in slugs if counts[slug]), slugs[0])
+    statuses = next(statuses for slug, _l, statuses in SHOPPER_TABS if slug == tab)
+    reservations = own.filter(status__in=statuses).with_lines()[:LIST_LIMIT]
+    tabs = [
+        {"slug": slug, "label": label, "count": counts[slug], "current": slug == tab}
+        for slug, label, _s in SHOPPER_TABS
+    ]
+    context = {"reservations": reservations, "limit": LIST_LIMIT, "tabs": tabs, "tab": tab}
+    return render(request, "orders/reservation_list.html", context)
+
+
+@login_required
+@require_GET
+def checkout_done(request: HttpRequest) -> HttpResponse:
+    """After checkout: every new reservation's pickup code, unit and hours on one page (issue 16)."""
+    codes = [code.strip().upper() for code in request.GET.getlist("kode")[:20] if code.strip()]
+    reservations = list(
+        Reservation.objects.for_shopper(request.user).filter(code__in=codes).with_lines().order_by("pk")
+    )
+    if not reservations:
+        return redirect("orders:reservation-list")
+    points = reservation_pickup_points(reservations)  # the place fixed when each was placed (issue 17)
+    for reservation in reservations:
+        reservation.point = points[reservation.pk]
+    return render(request, "orders/checkout_done.html", {"reservations": reservations})
+
+
+@login_required
+@require_POST
+def reservation_reorder(request: HttpRequest, code: str) -> HttpResponse:
+    """ "Pesan lagi": put a finished reservation's lines back in the cart where the product is still available."""
+    reservation = access_reservation(request.user, code)
+    cart = Cart(request.session)
+    products = Product.objects.with_vendor().in_bulk([line.product_id for line in reservation.lines.all()])
+    added, skipped = [], []
+    for line in reservation.lines.all():
+        product = products.get(line.product_id)
+        quantity = line.quantity
+        if product is not None and not product.made_to_order:
+            quantity = min(quantity, max(product.stock_available - cart.quantity_of(product.pk), 0)) or quantity
+        try:
+            if product is None:
+                raise CartError(_("Produk tidak ditemukan."))
+            cart.add(product, quantity)
+        except DomainError as error:
+            skipped.append(f"{line.product_name} ({error})")
+        else:
+            added.append(line.product_name)
+    if added:
+        messages.success(request, _("Ditambahkan ke keranjang: %(names)s.") % {"names": ", ".join(added)})
+    if skipped:
+        messages.warning(request, _("Tidak bisa dipesan lagi: %(names)s.") % {"names": "; ".join(skipped)})
+    return redirect("orders:cart")
 
 
 @login_required
@@ -127,11 +192,13 @@ def reservation_cancel(request: HttpRequest, code: str) -> HttpResponse:
 def _contact_initial(user) -> dict:
     """Prefill name and WhatsApp number from the shopper's last reservation (or the account)."""
     last = Reservation.objects.for_shopper(user).values("contact_name", "contact_phone").first()
-    return last or {"contact_name": user.get_full_name() or user.first_name}
+    return last or {"contact_name": user.get_full_name() or user.first_name, "contact_phone": saved_whatsapp(user)}
 
 
 def _placed_redirect(placed: list[Reservation]) -> HttpResponse:
-    return redirect(placed[0] if len(placed) == 1 else reverse("orders:reservation-list"))
+    """To the confirmation page with every new pickup code (one reservation per vendor)."""
+    query = urlencode([("kode", reservation.code) for reservation in placed])
+    return redirect(f"{reverse('orders:checkout-done')}?{query}")
 
 
 def _change_line(request: HttpRequest, change) -> Product | None:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from buyers.models import Occurrence, OccurrenceLine
 from sales.channels import B2B, CHANNEL_LABELS, CHANNELS, LEGACY_NOTE, channel_rows, legacy_units
-from sentra.charts import bar_chart, bars
+from sentra.charts import bars, responsive_bar_chart
 from sentra.money import format_rupiah
 from sentra.spreadsheets import Sheet, csv_bytes, xlsx_bytes
 from vendors.models import Vendor
@@ -34,7 +34,7 @@ class SalesReport:
     def chart(self) -> SafeString:
         """Revenue per week as an SVG bar chart with the same figures as the table."""
         data = bars([(w["week"].strftime("%d/%m/%Y"), w["revenue"]) for w in self.weeks], fmt=format_rupiah)
-        return bar_chart(data, title=_("Pendapatan per minggu"), chart_id="sales-by-week")
+        return responsive_bar_chart(data, title=_("Pendapatan per minggu"), chart_id="sales-by-week")
 
 
 def week_start(day: datetime.date) -> datetime.date:

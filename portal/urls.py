@@ -22,6 +22,7 @@ urlpatterns = [
     path("produk/<int:pk>/", portal_catalog.product_edit, name="product-edit"),
     path("produk/<int:pk>/status/", portal_catalog.product_status, name="product-status"),
     path("produk/<int:pk>/stok/", portal_catalog.product_stock, name="product-stock"),
+    path("produk/<int:pk>/cepat/", portal_catalog.product_quick_edit, name="product-quick-edit"),
     path("produk/<int:pk>/foto/", portal_catalog.product_photos, name="product-photos"),
     path("produk/<int:pk>/foto/<int:image_pk>/", portal_catalog.product_photo_edit, name="product-photo-edit"),
     path(

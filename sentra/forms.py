@@ -66,6 +66,11 @@ class PeriodForm(forms.Form):
         """The chosen preset, or the default one."""
         return self._data().get("periode") or self.default_weeks
 
+    def swapped(self) -> bool:
+        """True when "dari" came after "sampai": range() swaps them, and the page says so (issue 16)."""
+        data = self._data()
+        return bool(data.get("dari") and data.get("sampai") and data["dari"] > data["sampai"])
+
     def range(self) -> tuple[datetime.date, datetime.date]:
         """First and last day: the dates when given, else the preset's weeks up to today, else this year."""
         today = timezone.localdate()

@@ -174,6 +174,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Sentra] "
 ACCOUNT_ADAPTER = "sentra.accounts.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "sentra.accounts.SignupForm"  # name and optional WhatsApp number (issue 16)
 # Failed logins: 10 a minute per address, and 5 in 5 minutes per account *from one address* (the adapter keys
 # them by account and address): a stranger guessing an owner's password never locks the owner out elsewhere.
 ACCOUNT_RATE_LIMITS = {

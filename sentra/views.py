@@ -4,7 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
@@ -52,3 +52,29 @@ def admin_login(request: HttpRequest, extra_context=None) -> HttpResponse:
             return redirect(target)
         raise PermissionDenied
     return redirect_to_login(target)
+
+
+# --- installable and kind to weak signal (issue 16) -------------------------------------------------------
+
+
+@require_GET
+@cache_control(max_age=0, no_cache=True)
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The service worker, from the site root so its scope is the whole site; a template, so the static URLs it
+    caches are the (hashed) ones the pages use."""
+    response = render(request, "pwa/sw.js", content_type="application/javascript; charset=utf-8")
+    response["Service-Worker-Allowed"] = "/"
+    return response
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def web_manifest(request: HttpRequest) -> HttpResponse:
+    return render(request, "pwa/manifest.webmanifest", content_type="application/manifest+json; charset=utf-8")
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def offline(request: HttpRequest) -> HttpResponse:
+    """What the service worker shows when a page is neither online nor saved."""
+    return render(request, "pwa/offline.html")

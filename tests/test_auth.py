@@ -39,7 +39,7 @@ def test_login_says_the_same_for_an_unknown_email_and_a_wrong_password(client, k
 
 
 def test_signup_with_a_registered_email_looks_like_a_new_signup(client, known):
-    data = {"password1": "Kripik-Pisang-2024", "password2": "Kripik-Pisang-2024"}
+    data = {"name": "Rina Baru", "password1": "Kripik-Pisang-2024", "password2": "Kripik-Pisang-2024"}
 
     new = client.post(reverse("account_signup"), {"email": "baru@example.test", **data})
     client.logout()

@@ -56,3 +56,18 @@ def test_large_numbers_are_grouped_the_indonesian_way():
         [bar] = bars([("Omzet", 1250000)])
 
     assert re.fullmatch(r"1\.250\.000", bar.display)
+
+
+def test_the_narrow_drawing_keeps_every_label_whole_and_both_drawings_show_the_same_figures():
+    from sentra.charts import NARROW_WIDTH, responsive_bar_chart
+
+    data = bars([("Kabupaten Lampung Selatan dan sekitarnya", 12), ("Kota Metro", 3)])
+    both = ET.fromstring(f"<div>{responsive_bar_chart(data, title='t', chart_id='c')}</div>")  # noqa: S314
+    wide, narrow = both.findall(f"{SVG}svg")
+    assert (wide.get("class"), narrow.get("class")) == ("chart", "chart chart-narrow")
+    assert narrow.get("viewBox").split()[2] == str(NARROW_WIDTH)
+    labels = [t.text for t in narrow.iter(f"{SVG}text") if t.get("class") == "chart-label"]
+    assert labels == ["Kabupaten Lampung Selatan dan sekitarnya", "Kota Metro"]
+    values = [[t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "chart-value"] for svg in (wide, narrow)]
+    assert values[0] == values[1] == ["12", "3"]
+    assert wide.get("id") != narrow.get("id")

@@ -45,6 +45,7 @@ START_PAGES += [
 ]
 START_PAGES += ["/sentra/kotabumi/", "/sentra/provinsi-lampung/", "/dinas/laporan/", "/dinas/laporan/provinsi/"]
 START_PAGES += ["/favorit/", "/toko/ulasan/", "/dinas/ulasan/", "/dinas/ulasan/?status=hidden"]  # reviews
+START_PAGES += ["/offline/", "/keranjang/selesai/"]  # issue 16: offline page; confirmation (no codes: to the list)
 ROLES = [
     None,
     "pembeli@sentra.test",

@@ -97,3 +97,15 @@ def test_csv_is_for_excel_in_indonesia_and_xlsx_keeps_dates_and_numbers():
     assert sheet.title == "Per minggu- a-b"
     assert sheet["A2"].value == datetime.datetime(2026, 12, 1) and sheet["A2"].number_format == "DD/MM/YYYY"
     assert sheet["B2"].value == "'=1+1" and sheet["D2"].value == 75000 and sheet["A1"].font.bold
+
+
+def test_a_reversed_date_range_is_swapped_and_the_report_page_says_so(client, dinas_user):
+    from django.urls import reverse
+
+    client.force_login(dinas_user)
+    dinas_client = client
+    assert PeriodForm(QueryDict("dari=2026-03-31&sampai=2026-01-01"), dates=True).swapped()
+    assert not PeriodForm(QueryDict("dari=2026-01-01&sampai=2026-03-31"), dates=True).swapped()
+    page = dinas_client.get(reverse("console:reports"), {"dari": "2026-03-31", "sampai": "2026-01-01"})
+    assert "keduanya ditukar" in page.content.decode()
+    assert "keduanya ditukar" not in dinas_client.get(reverse("console:reports")).content.decode()

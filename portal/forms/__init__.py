@@ -6,6 +6,7 @@ from .catalog import (
     PhotoUploadForm,
     ProductEditForm,
     ProductForm,
+    ProductQuickEditForm,
     ProductStatusForm,
     StockAdjustForm,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "PickupCodeForm",
     "ProductEditForm",
     "ProductForm",
+    "ProductQuickEditForm",
     "ProductStatusForm",
     "ReservationFilterForm",
     "StockAdjustForm",

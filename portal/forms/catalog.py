@@ -234,3 +234,22 @@ class CertificateForm(forms.ModelForm):
             return None
         clean_scan(scan)  # type and size by content; the service stores it
         return scan
+
+
+class ProductQuickEditForm(forms.Form):
+    """Price and stock counted now, edited in the product list's row (issue 16). Stock is a count, not a change:
+    the view books the difference in the stock ledger as a correction."""
+
+    price = WholeNumberField(
+        label=_("Harga (Rp)"),
+        min_value=LIMITS[0][1],
+        max_value=LIMITS[0][2],
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    stock_on_hand = WholeNumberField(
+        label=_("Stok"),
+        min_value=LIMITS[1][1],
+        max_value=LIMITS[1][2],
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )

@@ -2,6 +2,7 @@
 private scans. Every view: access check → form → one service call → message → redirect."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,7 +16,7 @@ from catalog.services import certificates as certificate_services
 from catalog.services import products as product_services
 from orders.models import StockMovement
 from orders.services import products as listing_services
-from orders.services.stock import stock_adjust
+from orders.services.stock import StockRefused, stock_adjust
 from portal.access import member_required
 from portal.forms import (
     CertificateForm,
@@ -23,25 +24,102 @@ from portal.forms import (
     PhotoUploadForm,
     ProductEditForm,
     ProductForm,
+    ProductQuickEditForm,
     ProductStatusForm,
     StockAdjustForm,
 )
 from portal.private_files import private_file_response
+from portal.selectors import (
+    PRODUCT_TABS,
+    low_stock_only,
+    pick_product_tab,
+    product_tab_counts,
+    product_tab_of,
+    search_products,
+)
+from portal.views.vendor import LOW_STOCK
 from sentra.exceptions import DomainError
 from sentra.forms import add_domain_error
+from sentra.money import format_rupiah
+from sentra.pagination import parse_page_number
 
 # --- products ------------------------------------------------------------------------------------------
 
 
 def _in_list(product: Product) -> str:
-    """The product's card in the list, so a quick action on a long list returns to where the owner was."""
-    return f"{reverse('vendors:product-list')}#produk-{product.pk}"
+    """The product's row in the list (its tab), so a quick action on a long list returns to where the owner was."""
+    return f"{reverse('vendors:product-list')}?tab={product_tab_of(product)}#produk-{product.pk}"
+
+
+PRODUCTS_PER_PAGE = 10
+
+
+def _product_list_page(request, *, failed: tuple[int, ProductQuickEditForm] | None = None, status: int = 200):
+    """Tabs (Tayang / Draf / Habis / Diarsipkan), a name search and 10 rows a page, each with its quick edit."""
+    own = Product.objects.of_vendor(request.vendor)
+    counts = product_tab_counts(own)
+    tab = pick_product_tab(request.GET.get("tab"), counts)
+    q = request.GET.get("q", "")[:100]
+    low = request.GET.get("stok") == "menipis"
+    rows = search_products(own.filter(tab.condition), q)
+    if low:
+        rows = low_stock_only(rows, LOW_STOCK)
+    rows = rows.for_owner_list()
+    page = Paginator(rows, PRODUCTS_PER_PAGE).get_page(parse_page_number(request.GET.get("halaman")))
+    tabs = [{"slug": t.slug, "label": t.label, "count": counts[t.slug], "current": t == tab} for t in PRODUCT_TABS]
+    for product in page.object_list:
+        if failed and failed[0] == product.pk:
+            product.quick_form = failed[1]
+        else:
+            product.quick_form = ProductQuickEditForm(
+                initial={"price": product.price, "stock_on_hand": product.stock_on_hand},
+                auto_id=f"id_quick_{product.pk}_%s",
+            )
+    context = {"vendor": request.vendor, "page": page, "products": page.object_list, "tabs": tabs, "tab": tab}
+    context.update(q=q, low=low)
+    return render(request, "portal/product_list.html", context, status=status)
 
 
 @member_required
 def product_list(request):
-    products = Product.objects.of_vendor(request.vendor).for_owner_list()
-    return render(request, "portal/product_list.html", {"vendor": request.vendor, "products": products})
+    return _product_list_page(request)
+
+
+@member_required
+@require_POST
+def product_quick_edit(request, pk):
+    """Change price and/or stock from the list row: price through the product service, stock through the ledger
+    (one `correction` movement for the difference). htmx swaps the row; without JavaScript the list reloads."""
+    product = access_product(request.user, pk, vendor=request.vendor)
+    form = ProductQuickEditForm(request.POST, auto_id=f"id_quick_{product.pk}_%s")
+    if form.is_valid():
+        try:
+            changed = listing_services.product_quick_edit(product=product, actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            add_domain_error(form, error, "stock_on_hand" if isinstance(error, StockRefused) else None)
+        else:
+            text = (
+                _("%(name)s: harga %(price)s, stok %(stock)s.")
+                % {"name": product.name, "price": format_rupiah(product.price), "stock": product.stock_on_hand}
+                if changed
+                else _("Tidak ada yang berubah.")
+            )
+            if request.htmx:
+                product = Product.objects.for_owner_list().get(pk=product.pk)
+                product.quick_form = ProductQuickEditForm(
+                    initial={"price": product.price, "stock_on_hand": product.stock_on_hand},
+                    auto_id=f"id_quick_{product.pk}_%s",
+                )
+                context = {"product": product, "vendor": request.vendor, "saved": text}
+                return render(request, "portal/partials/product_row.html", context)
+            messages.success(request, text)
+            return redirect(_in_list(product))
+    if request.htmx:
+        product.quick_form = form
+        context = {"product": Product.objects.for_owner_list().get(pk=product.pk), "vendor": request.vendor}
+        context["product"].quick_form = form
+        return render(request, "portal/partials/product_row.html", context)
+    return _product_list_page(request, failed=(product.pk, form))
 
 
 @member_required

@@ -75,3 +75,31 @@ def stock_class(product: Any) -> str:
     if available <= 0:
         return "stock-out"
     return "stock-low" if available <= 5 else "stock-ok"
+
+
+_INITIALS_SKIP = {"ud", "cv", "pt", "kwt", "kub", "ikm", "umkm", "bu", "ibu", "pak", "dan", "&"}
+
+
+@register.filter
+def initials(name: Any) -> str:
+    """Two letters for a placeholder logo: 'Keripik Pisang Yuli' → 'KP'; legal forms (UD, CV, KWT) skipped."""
+    words = [w for w in str(name or "").split() if w[:1].isalnum()]
+    kept = [w for w in words if w.lower().strip(".") not in _INITIALS_SKIP] or words
+    return "".join(w[0] for w in kept[:2]).upper()
+
+
+@register.filter
+def tint(value: Any, count: int = 4) -> int:
+    """A stable palette index (0..count-1) for a placeholder's colour, from a primary key."""
+    try:
+        return int(value) % int(count)
+    except (TypeError, ValueError):
+        return 0
+
+
+@register.filter
+def person(user: Any) -> str:
+    """A person as others see them: the name given at sign-up, else the username (issue 16)."""
+    from sentra.accounts import person_name
+
+    return person_name(user) if user else ""

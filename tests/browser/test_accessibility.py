@@ -392,7 +392,7 @@ def test_a_shopper_reserves_with_the_keyboard_alone_and_sees_the_focus(page, liv
     page.keyboard.type("081234567890")
     tab_to(page, "main form button[type=submit]")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/reservasi/**")
+    page.wait_for_url("**/keranjang/selesai/**")  # the confirmation page with every pickup code (issue 16)
 
     assert Reservation.objects.filter(shopper__email="pembeli@sentra.test").count() == before + 1
     screenshot(page, "keyboard-reservation")

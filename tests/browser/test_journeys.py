@@ -28,8 +28,8 @@ def test_a_tourist_on_a_phone_searches_filters_reserves_and_sees_the_pickup_qr(p
     page.set_viewport_size(PHONE)
     page.goto(f"{base}/")
     screenshot(page, "home-phone")
-    page.fill("#home-q", "keripik")
-    page.locator("#home-q").press("Enter")
+    page.fill("#site-q", "keripik")
+    page.locator("#site-q").press("Enter")
     expect(page).to_have_url(re.compile(r"q=keripik"))
 
     if page.locator("details.filters[open]").count() == 0:

@@ -238,13 +238,13 @@ def test_photo_alt_text_order_and_delete_in_the_portal(client, product, owner, s
 
 def test_quick_stock_and_publish_from_the_list_return_to_the_products_card(client, product, owner):
     client.force_login(owner)
-    card = f"{reverse('vendors:product-list')}#produk-{product.pk}"
+    card = f"{reverse('vendors:product-list')}?tab=tayang#produk-{product.pk}"
     stock = client.post(
         reverse("vendors:product-stock", kwargs={"pk": product.pk}),
         {"delta": "1", "reason": "restock", "next": "list"},
     )
     status = client.post(reverse("vendors:product-status", kwargs={"pk": product.pk}), {"status": "draft"})
-    assert (stock.url, status.url) == (card, card)
+    assert (stock.url, status.url) == (card, card.replace("tab=tayang", "tab=draf"))
 
 
 @pytest.mark.parametrize(

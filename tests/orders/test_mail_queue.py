@@ -65,7 +65,8 @@ def deliveries(status: str) -> int:
 
 def test_sign_up_and_reset_answer_normally_and_mail_goes_out_once_the_server_is_back(client, smtp_down):
     response = client.post(
-        reverse("account_signup"), {"email": "baru@example.test", "password1": PASSWORD, "password2": PASSWORD}
+        reverse("account_signup"),
+        {"name": "Rina", "email": "baru@example.test", "password1": PASSWORD, "password2": PASSWORD},
     )
     assert response.status_code == HTTPStatus.FOUND
     user = get_user_model().objects.get(email="baru@example.test")

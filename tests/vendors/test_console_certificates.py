@@ -28,6 +28,18 @@ def test_the_queue_lists_certificates_waiting_for_verification_oldest_first(dina
     assert list(response.context["page_obj"]) == [first, second]
 
 
+def test_certificates_of_a_rejected_vendor_come_after_the_others(dinas_client, vendor):
+    from vendors.models import Vendor
+
+    rejected = factories.VendorFactory(status=Vendor.Status.REJECTED)
+    old = factories.CertificateFactory(vendor=rejected, status=C.SUBMITTED)
+    new = factories.CertificateFactory(vendor=vendor, status=C.SUBMITTED)
+
+    response = dinas_client.get(reverse("console:certificate-list"))
+
+    assert list(response.context["page_obj"]) == [new, old]
+
+
 def test_the_queue_flags_bad_formats_and_pirt_numbers_from_another_region(dinas_client, vendor):
     factories.CertificateFactory(vendor=vendor, status=C.SUBMITTED, kind="pirt", halal_stage="", number="12345")
     factories.CertificateFactory(

@@ -208,7 +208,7 @@ def test_the_history_shows_who_ended_an_assignment(dinas_client, dinas_user, uni
     assignment_end(assignment=assignment, end_on=TODAY() - DAY, actor=dinas_user)
 
     for url in [reverse("console:unit-detail", args=[unit.pk]), reverse("console:vendor-detail", args=[vendor.pk])]:
-        assert f"diakhiri oleh {dinas_user.username}" in dinas_client.get(url).content.decode()
+        assert f"diakhiri oleh {dinas_user.get_full_name()}" in dinas_client.get(url).content.decode()  # issue 16
 
 
 def test_a_vendor_suspended_while_the_form_was_open_gets_a_message_that_says_why(dinas_client, unit):
@@ -266,3 +266,18 @@ def test_a_new_unit_form_starts_at_the_first_empty_cell_of_the_floor_plan(dinas_
     form = dinas_client.get(reverse("console:unit-create")).context["form"]
 
     assert (form.initial["grid_row"], form.initial["grid_col"]) == (2, 1)
+
+
+def test_full_units_are_disabled_with_their_reason_in_the_vendor_assign_dropdown(dinas_client, centre, unit):
+    factories.UnitAssignmentFactory(unit=unit)  # capacity 1: full
+    free = factories.ShopUnitFactory(centre=centre, code="Z-09")
+    vendor = factories.VendorFactory(status=Vendor.Status.APPROVED)
+    html = dinas_client.get(reverse("console:vendor-detail", args=[vendor.pk])).content.decode()
+
+    def option(pk):
+        start = html.index(f'value="{pk}"')
+        return html[start : html.index("</option>", start)]
+
+    full_option, free_option = option(unit.pk), option(free.pk)
+    assert "disabled" in full_option and "penuh" in full_option
+    assert "disabled" not in free_option and "penuh" not in free_option

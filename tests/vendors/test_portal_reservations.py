@@ -72,7 +72,14 @@ def test_typing_a_code_shows_the_review_and_hands_nothing_over(client, owner, st
     page = client.get(response.url)
     assert page.status_code == HTTPStatus.OK
     html = page.content.decode()
-    for shown in ("Siti Aminah", "+6281234567891", "Keripik Pisang Coklat", "2 × ", "Rp25.000", "Rp50.000"):
+    for shown in (
+        "Siti Aminah",
+        "+6281234567891",
+        "Keripik Pisang Coklat",
+        f"2 {stocked.sale_unit}",
+        "Rp25.000",
+        "Rp50.000",
+    ):
         assert shown in html
     assert date_filter(pickup_day, "j F Y") in html and "Dipesan" in html
     assert html.count(f'action="{handover_url(reservation)}"') == 1 and ">Serahkan<" in html

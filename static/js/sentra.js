@@ -1,0 +1,55 @@
+/* Sentra's small enhancements (issue 16). Every page works without this file. */
+(function () {
+  "use strict";
+  var wide = window.matchMedia("(min-width: 960px)");
+
+  /* "Terapkan" (a submit, not a change of one field) closes the sheet once the results are in. */
+  var applied = false;
+  document.addEventListener("submit", function (event) {
+    if (event.target.id === "filter-form") applied = true;
+  }, true);
+
+  /* After an htmx update of the catalogue's results: close the phone filter sheet, refresh "Filter (n)". */
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var results = document.getElementById("results");
+    if (!results || event.detail.target.id !== "results") return;
+    var panel = document.getElementById("filters");
+    if (!panel) return;
+    if (applied && !wide.matches) panel.open = false;
+    applied = false;
+    var count = panel.querySelector(".filter-count");
+    var n = parseInt(results.getAttribute("data-filter-count") || "0", 10);
+    if (!count) {
+      count = document.createElement("span");
+      count.className = "filter-count";
+      var close = panel.querySelector(".filter-close");
+      close.parentNode.insertBefore(count, close);
+    }
+    count.textContent = n > 0 ? " (" + n + ")" : "";
+  });
+
+  /* Escape closes an open menu or filter sheet. */
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    document.querySelectorAll("details[open].account-menu, details[open].filters").forEach(function (d) {
+      if (d.classList.contains("filters") && wide.matches) return;
+      d.open = false;
+    });
+  });
+
+  /* Signing out forgets the pages the service worker kept (a shared phone keeps no one's reservations). */
+  document.addEventListener("submit", function (event) {
+    var action = event.target.getAttribute("action") || "";
+    if (action.indexOf("/akun/logout/") !== -1 && window.caches) window.caches.delete("sentra-pages");
+  }, true);
+
+  /* Installable and kind to weak signal: the service worker caches the shell and the last pages seen. */
+  if ("serviceWorker" in navigator && window.location.protocol !== "file:") {
+    var sw = document.documentElement.getAttribute("data-sw");
+    if (sw) {
+      window.addEventListener("load", function () {
+        navigator.serviceWorker.register(sw, { scope: "/" }).catch(function () {});
+      });
+    }
+  }
+})();
