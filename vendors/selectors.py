@@ -17,26 +17,22 @@ from sentra.fields import MAX_ID
 
 from .models import Centre, Regency, ShopUnit, StaffScope, UnitAssignment, Vendor, VendorMembership
 
-CENTRE_CACHE_KEY = "sentra:centre"
 CENTRES_CACHE_KEY = "sentra:centres"
 
 
 def default_centre() -> Centre | None:
     """Return the default centre (the one marked `is_default`; on an install where none is marked yet, the
-    oldest) with its hours, cached for a minute or until a watched model is saved."""
-    key = f"{CENTRE_CACHE_KEY}:{generation()}"  # a save of the centre, its hours or closed dates: read anew
-    centre = cache.get(key)
-    if centre is None:
-        centre = Centre.objects.with_hours().order_by("-is_default", "pk").first()
-        cache.set(key, centre or False, 60)
-    return centre or None
+    oldest) with its hours, from the cached list of centres (`all_centres`)."""
+    centres = all_centres()
+    return next((c for c in centres if c.is_default), min(centres, key=lambda c: c.pk, default=None))
 
 
 current_centre = default_centre  # the old name, kept for callers outside this app
 
 
 def all_centres() -> list[Centre]:
-    """Every centre with its hours, default first then by name; cached like `default_centre`."""
+    """Every centre with its hours, default first then by name, cached for a minute or until a watched model is
+    saved (a save of a centre, its hours or closed dates: read anew)."""
     key = f"{CENTRES_CACHE_KEY}:{generation()}"
     centres = cache.get(key)
     if centres is None:
