@@ -16,7 +16,7 @@ from programs.models import AidRecord, ParticipantEvent
 from sentra.charts import Bar, bar_chart, bars
 from sentra.money import format_rupiah
 from vendors.models import Regency, ShopUnit, UnitAssignment, Vendor
-from vendors.selectors import FloorUnit
+from vendors.selectors import FloorUnit, at_centres
 
 EXPIRY_WINDOW_DAYS = 60
 Centres = frozenset[int] | None  # the centres a figure counts; None: every centre (the province)
@@ -24,7 +24,7 @@ Centres = frozenset[int] | None  # the centres a figure counts; None: every cent
 
 def within(rows, centres: Centres, path: str = "vendor__centre"):
     """`rows` of the centres `centres` (every row when None); `path` leads from a row to its centre."""
-    return rows if centres is None else rows.filter(**{f"{path}__in": centres})
+    return rows if centres is None else rows.filter(at_centres(path, centres))
 
 
 @dataclass

@@ -77,6 +77,16 @@ def centres_for(user) -> frozenset[int] | None:
     return result
 
 
+def at_centres(path: str, ids) -> models.Q:
+    """Q() for rows whose centre (reached by `path`) is one of `ids`; a row without a centre counts as the
+    default centre's (rows made before centres, or outside the services)."""
+    q = models.Q(**{f"{path}__in": ids})
+    main = default_centre()
+    if main is not None and main.pk in ids and path.endswith("centre"):
+        q |= models.Q(**{f"{path}__isnull": True})
+    return q
+
+
 def has_staff_scope(user) -> bool:
     """The account works on at least one centre (or all of them)."""
     ids = centres_for(user)
