@@ -122,7 +122,11 @@ def centre_rows(now: datetime.datetime | None = None) -> list[CentreRow]:
     """Every centre with its approved UMKM and whether it is open at `now` (default first, then by name)."""
     now = now or timezone.now()
     counts = approved_vendors_per_centre()
-    return [CentreRow(c, counts.get(c.pk, 0), c.is_open_at(now)) for c in all_centres()]
+    main = default_centre()
+    unplaced = counts.get(None, 0)  # vendors without a centre count as the default centre's
+    return [
+        CentreRow(c, counts.get(c.pk, 0) + (unplaced if c == main else 0), c.is_open_at(now)) for c in all_centres()
+    ]
 
 
 def upcoming_closed_dates(centre: Centre, days: int = 90) -> list:
