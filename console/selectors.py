@@ -18,7 +18,7 @@ from sales.channels import CHANNEL_LABELS, CHANNELS
 from sentra.charts import Bar, bars, responsive_bar_chart
 from sentra.money import format_rupiah
 from vendors.models import Regency, ShopUnit, UnitAssignment, Vendor
-from vendors.selectors import FloorUnit
+from vendors.selectors import FloorUnit, at_centres
 
 EXPIRY_WINDOW_DAYS = 60
 Centres = frozenset[int] | None  # the centres a figure counts; None: every centre (the province)
@@ -26,7 +26,7 @@ Centres = frozenset[int] | None  # the centres a figure counts; None: every cent
 
 def within(rows, centres: Centres, path: str = "vendor__centre"):
     """`rows` of the centres `centres` (every row when None); `path` leads from a row to its centre."""
-    return rows if centres is None else rows.filter(**{f"{path}__in": centres})
+    return rows if centres is None else rows.filter(at_centres(path, centres))
 
 
 @dataclass

@@ -85,7 +85,7 @@ def _build(total_products: int, tick: Tick) -> None:
     province, province_units = ensure_province_centre()
     ensure_scopes(users, kotabumi=centre, province=province)
     tick("sentra dan akun", 2)
-    centres = {province.slug: province}
+    centres = {"": centre, province.slug: province}
     maker = VendorMaker(rng=rng, accounts=accounts, users=users, units=units | province_units, centres=centres)
     vendors = _vendors(maker, tick)
     owners = {v.pk: v.memberships.get(role="owner").user for v in vendors.values()}

@@ -161,7 +161,7 @@ class VendorMaker:
 
     def _candidate_units(self, spec: VendorSpec) -> list[ShopUnit]:
         home = self.centres.get(spec.centre)
-        mine = [u for u in self.units.values() if (u.centre_id == home.pk if home else u.centre.is_default)]
+        mine = [u for u in self.units.values() if home is None or u.centre_id == home.pk]
         free = [u for u in mine if self.seats[u.code] < u.capacity]
         reserved = [u for u in free if u.reserved_kind == spec.kind]
         preferred = [u for u in free if u.code == spec.unit]

@@ -7,14 +7,14 @@ from django.shortcuts import get_object_or_404
 from sentra.staff import is_dinas
 
 from .models import ShopUnit, UnitAssignment, Vendor, VendorMembership
-from .selectors import centres_for
+from .selectors import at_centres, centres_for
 
 
 def in_scope(user, rows, path: str = "centre"):
     """Narrow `rows` to the centres the staff user works on (`path` leads from a row to its centre); every
     row for superusers and province staff, none for staff without a scope. The one centre rule of the console."""
     ids = centres_for(user)
-    return rows if ids is None else rows.filter(**{f"{path}__in": ids})
+    return rows if ids is None else rows.filter(at_centres(path, ids))
 
 
 def memberships_of(user) -> list[VendorMembership]:

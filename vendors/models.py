@@ -215,8 +215,11 @@ class ShopUnit(models.Model):
     def get_absolute_url(self) -> str:
         from .selectors import all_centres  # cached rows: the unit's centre without a query
 
-        slug = next((c.slug for c in all_centres() if c.pk == self.centre_id), None)
-        plan = reverse("catalog:centre-floor-plan", kwargs={"slug": slug}) if slug else reverse("catalog:floor-plan")
+        centre = next((c for c in all_centres() if c.pk == self.centre_id), None)
+        if centre is None or centre.is_default:
+            plan = reverse("catalog:floor-plan")  # /denah/ is the default centre's plan
+        else:
+            plan = reverse("catalog:centre-floor-plan", kwargs={"slug": centre.slug})
         return plan + f"#unit-{self.code}"
 
 
@@ -285,7 +288,8 @@ class Vendor(models.Model):
         verbose_name=_("sentra"),
         on_delete=models.PROTECT,
         related_name="vendors",
-        default=default_centre_id,  # callers choose; the default keeps old code paths working
+        null=True,  # rows made outside the services (old code paths, fixtures) count as the default centre's
+        blank=True,
     )
     address = models.TextField(_("alamat produksi"), blank=True)
     whatsapp = models.CharField(_("nomor WhatsApp"), max_length=20, blank=True, help_text=_("Format +62…"))

@@ -17,26 +17,22 @@ from sentra.fields import MAX_ID
 
 from .models import Centre, Regency, ShopUnit, StaffScope, UnitAssignment, Vendor, VendorMembership
 
-CENTRE_CACHE_KEY = "sentra:centre"
 CENTRES_CACHE_KEY = "sentra:centres"
 
 
 def default_centre() -> Centre | None:
     """Return the default centre (the one marked `is_default`; on an install where none is marked yet, the
-    oldest) with its hours, cached for a minute or until a watched model is saved."""
-    key = f"{CENTRE_CACHE_KEY}:{generation()}"  # a save of the centre, its hours or closed dates: read anew
-    centre = cache.get(key)
-    if centre is None:
-        centre = Centre.objects.with_hours().order_by("-is_default", "pk").first()
-        cache.set(key, centre or False, 60)
-    return centre or None
+    oldest) with its hours, from the cached list of centres (`all_centres`)."""
+    centres = all_centres()
+    return next((c for c in centres if c.is_default), min(centres, key=lambda c: c.pk, default=None))
 
 
 current_centre = default_centre  # the old name, kept for callers outside this app
 
 
 def all_centres() -> list[Centre]:
-    """Every centre with its hours, default first then by name; cached like `default_centre`."""
+    """Every centre with its hours, default first then by name, cached for a minute or until a watched model is
+    saved (a save of a centre, its hours or closed dates: read anew)."""
     key = f"{CENTRES_CACHE_KEY}:{generation()}"
     centres = cache.get(key)
     if centres is None:
@@ -81,6 +77,16 @@ def centres_for(user) -> frozenset[int] | None:
     return result
 
 
+def at_centres(path: str, ids) -> models.Q:
+    """Q() for rows whose centre (reached by `path`) is one of `ids`; a row without a centre counts as the
+    default centre's (rows made before centres, or outside the services)."""
+    q = models.Q(**{f"{path}__in": ids})
+    main = default_centre()
+    if main is not None and main.pk in ids and path.endswith("centre"):
+        q |= models.Q(**{f"{path}__isnull": True})
+    return q
+
+
 def has_staff_scope(user) -> bool:
     """The account works on at least one centre (or all of them)."""
     ids = centres_for(user)
@@ -116,7 +122,11 @@ def centre_rows(now: datetime.datetime | None = None) -> list[CentreRow]:
     """Every centre with its approved UMKM and whether it is open at `now` (default first, then by name)."""
     now = now or timezone.now()
     counts = approved_vendors_per_centre()
-    return [CentreRow(c, counts.get(c.pk, 0), c.is_open_at(now)) for c in all_centres()]
+    main = default_centre()
+    unplaced = counts.get(None, 0)  # vendors without a centre count as the default centre's
+    return [
+        CentreRow(c, counts.get(c.pk, 0) + (unplaced if c == main else 0), c.is_open_at(now)) for c in all_centres()
+    ]
 
 
 def upcoming_closed_dates(centre: Centre, days: int = 90) -> list:

@@ -17,5 +17,5 @@ def grant(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("vendors", "0007_vendor_centre_required"), ("orders", "0002_create_dinas_group")]
+    dependencies = [("vendors", "0007_vendor_centre_optional"), ("orders", "0002_create_dinas_group")]
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

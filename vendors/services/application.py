@@ -12,7 +12,7 @@ from sentra.exceptions import DomainError, clean_or_refuse
 from sentra.images import clean_photo
 from sentra.slugs import unique_slug
 from sentra.staff import DINAS_GROUP
-from vendors.models import Vendor, VendorEvent, VendorMembership
+from vendors.models import Vendor, VendorEvent, VendorMembership, default_centre_id
 from vendors.signals import vendor_changed
 
 APPLICATION_FIELDS = ("name", "kind", "story", "regency", "centre", "address", "whatsapp", "nib")
@@ -50,6 +50,8 @@ def vendor_create_draft(*, actor, logo=None, categories=None, **fields) -> Vendo
         slug=unique_slug(fields.get("name", ""), taken=Vendor.objects.all(), fallback="umkm", max_length=120),
     )
     _apply_fields(vendor, fields, APPLICATION_FIELDS)
+    if vendor.centre_id is None:  # no choice made: the default centre
+        vendor.centre_id = default_centre_id()
     vendor._history_user = actor
     vendor.save()
     VendorMembership.objects.create(vendor=vendor, user=actor, role=VendorMembership.Role.OWNER)
