@@ -61,7 +61,7 @@ def _province_figures(rows: list[list]) -> list[Figure]:
         Figure("centre-halal", _("Produk pangan berhalal per sentra"), sentra, _("Persentase"), coverage),
         Figure(
             "centre-value",
-            _("Nilai transaksi diambil per sentra"),
+            _("Omzet semua kanal per sentra"),
             sentra,
             _("Nilai (Rp)"),
             bars([(r[0], r[-1]) for r in per_centre], fmt=format_rupiah),
