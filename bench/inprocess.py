@@ -32,6 +32,7 @@ class Sample:
     common_words: tuple[str, ...]  # search cases cycle through many words, not one cached URL
     rare_words: tuple[str, ...]
     typos: tuple[str, ...]
+    peer_word: str  # a word in ~1 % of the product titles: the search measured beside django-oscar
     product_slugs: list[str]
     vendor_slugs: list[str]
 
@@ -54,9 +55,26 @@ def make_sample(rng: random.Random) -> Sample:
         common_words=COMMON_WORDS,
         rare_words=RARE_WORDS,
         typos=TYPOS,
+        peer_word=word_in_one_percent(),
         product_slugs=products,
         vendor_slugs=rng.sample(vendors, min(50, len(vendors))),
     )
+
+
+def word_in_one_percent() -> str:
+    """The title word whose share of published products is nearest 1 %."""
+    from collections import Counter
+
+    from catalog.models import Product
+
+    names = Product.objects.published().filter(slug__regex=BENCH_SLUG).values_list("name", flat=True)
+    counts, total = Counter(), 0
+    for name in names.iterator(chunk_size=5000):
+        total += 1
+        counts.update({word for word in name.lower().split() if word.isalpha() and len(word) >= 4})
+    if not counts:
+        return COMMON_WORDS[0]
+    return min(counts, key=lambda word: (abs(counts[word] / total - 0.01), word))
 
 
 def run(args, results) -> None:
@@ -67,12 +85,35 @@ def run(args, results) -> None:
         client = Client()
         probes = [measure.PageProbe(client, case) for case in measure.page_cases(sample)]
         probes.append(PlaceProbe(args, rng))
+        peer = start_peer(args, sample, results)
+        probes += peer.probes() if peer else []
         with tqdm(total=len(probes) * args.rounds, desc=f"in-process, {args.rounds} rounds", unit=" block") as bar:
             results.timings += guarded_rounds(probes, args, bar)
+        if peer:
+            peer.close()
         results.timings.append(guarded("cart", measure_cart, sample, args))
     results.timings.append(guarded("catalogue (page cache hit)", measure_cached_catalogue, args))
     results.assets = asset_weight()
     results.thumbnail = thumbnail_weight()
+
+
+def start_peer(args, sample: Sample, results):
+    """django-oscar's worker (`--peer PYTHON`), or None; a failure to start is reported, not fatal."""
+    if not args.peer:
+        return None
+    from django.db import connection
+
+    from bench.peer.client import PeerProcess
+
+    settings = connection.settings_dict
+    source = f"postgresql://{settings['USER']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
+    try:
+        peer = PeerProcess(args.peer, source_db=source, word=sample.peer_word, category=sample.sub_category)
+    except (OSError, RuntimeError) as exc:
+        results.notes.append(f"django-oscar beside us: not measured ({exc})")
+        return None
+    results.peer = {"word": sample.peer_word, "load_seconds": peer.load_seconds, "product_urls": peer.product_urls}
+    return peer
 
 
 def guarded_rounds(probes: list, args, bar) -> list[measure.Timing]:

@@ -33,6 +33,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--wrk-seconds", type=int, default=10)
     parser.add_argument("--load-seconds", type=int, default=60)
+    parser.add_argument("--peer", metavar="PYTHON", help="django-oscar's virtualenv python: measure Oscar beside us")
     parser.add_argument("--quick", action="store_true", help="in-process timings only (no gunicorn, wrk, load)")
     parser.add_argument("--output", default=str(ROOT / "bench" / "RESULTS.md"))
     return parser.parse_args(argv)
