@@ -19,7 +19,7 @@ PYTEST_ARGS ?=
 SKIP_BROWSER ?=
 CHROMIUM := $(shell command -v chromium 2>/dev/null || command -v chromium-browser 2>/dev/null || true)
 MSGFMT := $(shell command -v msgfmt 2>/dev/null || true)
-LOCALE_IGNORE := --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media --ignore=bench/data
+LOCALE_IGNORE := --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media --ignore=bench/data --ignore=bench/peer/.venv
 
 ifeq ($(WORKERS),0)
 XDIST :=
