@@ -19,7 +19,7 @@ PYTEST_ARGS ?=
 SKIP_BROWSER ?=
 CHROMIUM := $(shell command -v chromium 2>/dev/null || command -v chromium-browser 2>/dev/null || true)
 MSGFMT := $(shell command -v msgfmt 2>/dev/null || true)
-LOCALE_IGNORE := --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media --ignore=bench/data
+LOCALE_IGNORE := --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media --ignore=bench/data --ignore=bench/peer/.venv
 
 ifeq ($(WORKERS),0)
 XDIST :=
@@ -36,13 +36,14 @@ else
 RUN_BROWSER := yes
 endif
 
-.PHONY: help screens run test lint check-migrations check-translations pytest bench messages compilemessages clean distclean
+.PHONY: help screens run test lint check-migrations check-translations pytest bench bench-peer messages compilemessages clean distclean
 
 help:
 	@echo "make run     serve the demo site at http://$(HOST):$(PORT)/ (SQLite, demo data, DEBUG on)"
 	@echo "make test    ruff, migration and translation checks, then the test suite"
 	@echo "make bench   performance benchmark (bench/run.py)"
 	@echo "make screens screenshots of every role's pages at 360x740 and 1280x800 in screens/ (Chromium)"
+	@echo "make bench-peer  the benchmark with django-oscar measured beside Sentra (own virtualenv)"
 	@echo "make messages  update locale/en/LC_MESSAGES/django.po and compile it"
 	@echo "make clean   remove caches and collected static files (distclean: also .venv, db.sqlite3, media)"
 
@@ -140,6 +141,16 @@ screens: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	@if [ -f bench/run.py ]; then $(PY) bench/run.py $(BENCH_ARGS); \
 	else echo "bench/run.py does not exist yet."; fi
+
+# django-oscar in its own virtualenv (bench/peer/requirements.txt), measured beside Sentra in the same run.
+PEER_VENV := bench/peer/.venv
+$(PEER_VENV)/.installed: bench/peer/requirements.txt | $(PY)
+	$(PY) -c "import venv; venv.create('$(PEER_VENV)', with_pip=True)"
+	$(PEER_VENV)/bin/python -m pip --disable-pip-version-check install -q -r bench/peer/requirements.txt
+	@touch $@
+
+bench-peer: $(VENV)/.installed-dev $(PEER_VENV)/.installed
+	$(PY) bench/run.py --peer $(PEER_VENV)/bin/python $(BENCH_ARGS)
 
 messages: export DJANGO_DEBUG = 1
 messages: $(VENV)/.installed-run

@@ -15,7 +15,135 @@ from tqdm import tqdm
 
 BENCH_EMAIL_DOMAIN = "bench.sentra.test"
 RARE_WORD = "sekubal"  # planted in a handful of product names: the "rare word" search case
-RARE_COUNT = 7
+RARE_WORDS = (RARE_WORD, "juadah", "maksuba", "seganing", "bekasam", "belacan", "pelepah", "lapan")
+RARE_COUNT = 7  # products per rare word
+# Search cases cycle through these (bench/measure.py): words of the product types, and typos of them that the
+# vocabulary table corrects.
+COMMON_WORDS = ("keripik", "kopi", "sambal", "pisang", "tapis", "kemplang", "robusta", "madu", "bambu", "batik")
+TYPOS = ("kripik", "kopii", "sambel", "pisng", "tappis", "kemplan", "robsta", "maddu", "bambo", "battik")
+# Product names combine a type and variant with a maker and often a town: tens of thousands of distinct names,
+# as in a real province, rather than the 191 of the product types alone.
+MAKERS = (
+    "Cap Siger",
+    "Mak Ijah",
+    "Bu Rina",
+    "Pak Darto",
+    "Cik Ani",
+    "Mbok Sri",
+    "Uni Lia",
+    "Mamak Yus",
+    "Bang Udin",
+    "Ibu Santi",
+    "Kak Nur",
+    "Wak Ali",
+    "Cap Gajah",
+    "Cap Kapal",
+    "Putri Lampung",
+    "Sai Bumi",
+    "Ruwa Jurai",
+    "Tanoh Lado",
+    "Way Sekampung",
+    "Krakatau",
+    "Way Kambas",
+    "Mutiara",
+    "Anggrek",
+    "Melati",
+    "Serai Wangi",
+    "Dapur Ibu",
+    "Rumah Kopi",
+    "Kebun Kita",
+    "Tani Makmur",
+    "Karya Bunda",
+    "Sumber Rejeki",
+    "Berkah Jaya",
+    "Sinar Pagi",
+    "Harapan Baru",
+    "Sejahtera",
+    "Barokah",
+    "Lestari",
+    "Mandiri",
+    "Kencana",
+    "Cahaya",
+)
+TOWNS = (
+    "Kotabumi",
+    "Liwa",
+    "Metro",
+    "Pringsewu",
+    "Kalianda",
+    "Menggala",
+    "Blambangan Umpu",
+    "Gunung Sugih",
+    "Sukadana",
+    "Kota Agung",
+    "Gedong Tataan",
+    "Panaragan",
+    "Krui",
+    "Natar",
+    "Tanjung Karang",
+    "Teluk Betung",
+    "Bandar Jaya",
+    "Way Halim",
+    "Bukit Kemuning",
+    "Abung",
+    "Tulang Bawang",
+    "Mesuji",
+    "Pesawaran",
+    "Tanggamus",
+)
+SYLLABLES = (
+    "ba",
+    "be",
+    "bi",
+    "bu",
+    "da",
+    "di",
+    "du",
+    "ga",
+    "gu",
+    "ka",
+    "ke",
+    "ki",
+    "ku",
+    "la",
+    "li",
+    "lu",
+    "ma",
+    "me",
+    "mi",
+    "mu",
+    "na",
+    "ni",
+    "nu",
+    "pa",
+    "pe",
+    "pi",
+    "pu",
+    "ra",
+    "ri",
+    "ru",
+    "sa",
+    "se",
+    "si",
+    "su",
+    "ta",
+    "te",
+    "ti",
+    "tu",
+    "wa",
+    "ya",
+    "ng",
+    "an",
+    "in",
+    "ar",
+    "ang",
+    "ung",
+    "ing",
+    "at",
+    "ah",
+    "ik",
+)
+VOCABULARY_SIZE = 6000
 BENCH_SLUG = r"-b[0-9]+$"  # every bench vendor and product slug ends so
 
 WORDS = [
@@ -112,6 +240,33 @@ class Generator:
         self.n_products, self.n_vendors, self.n_units, self.n_reservations = products, vendors, units, reservations
         self.rng, self.seed = random.Random(seed), seed
         self.now = timezone.now()
+        self.vocabulary, self.word_weights = self._vocabulary()
+
+    def _vocabulary(self) -> tuple[list[str], list[float]]:
+        """A large word list for descriptions: real words first, then made-up Indonesian-sounding ones, with
+        Zipf-like weights (a few words are everywhere, most are rare), as in real product texts."""
+        rng = random.Random(3)
+        words = list(dict.fromkeys(WORDS))
+        try:
+            import re
+
+            from demo.products import PRODUCT_TYPES
+
+            text = " ".join(t.description for t in PRODUCT_TYPES.values()).lower()
+            words += [w for w in dict.fromkeys(re.findall(r"[a-z]{3,}", text)) if w not in words]
+        except ImportError:
+            pass
+        seen, rare = {*words, *COMMON_WORDS, *TYPOS}, set(RARE_WORDS)
+        while len(words) < VOCABULARY_SIZE:
+            word = "".join(rng.choices(SYLLABLES, k=rng.choice((2, 3, 3, 4))))
+            if word not in seen and word not in rare and len(word) > 3:
+                seen.add(word)
+                words.append(word)
+        return words, [1 / (rank + 10) for rank in range(len(words))]
+
+    def _description(self, base: str) -> str:
+        filler = " ".join(self.rng.choices(self.vocabulary, weights=self.word_weights, k=self.rng.randint(15, 45)))
+        return f"{base} {filler.capitalize()}."
 
     def run(self) -> None:
         from catalog.models import Category
@@ -137,9 +292,9 @@ class Generator:
         try:
             from demo.products import PRODUCT_TYPES
 
-            types = [(t.name, t.category, t.variants, t.units, t.price) for t in PRODUCT_TYPES.values()]
+            types = [(t.name, t.category, t.variants, t.units, t.price, t.description) for t in PRODUCT_TYPES.values()]
         except ImportError:
-            types = [(n, c, ("Original",), ("pcs",), (10000, 50000)) for n, c in FALLBACK_TYPES]
+            types = [(n, c, ("Original",), ("pcs",), (10000, 50000), n) for n, c in FALLBACK_TYPES]
         return [t for t in types if t[1] in self.categories]
 
     # --- steps ------------------------------------------------------------
@@ -283,7 +438,8 @@ class Generator:
         from catalog.models import Product, ProductImage
 
         rng, types = self.rng, self.types
-        rare = set(rng.sample(range(self.n_products), RARE_COUNT))
+        planted = rng.sample(range(self.n_products), RARE_COUNT * len(RARE_WORDS))
+        rare = {i: RARE_WORDS[n % len(RARE_WORDS)] for n, i in enumerate(planted)}
 
         approved = set(self.approved_ids)
         social = random.Random(self.seed + 21)  # ratings and sales: their own stream, the rest stays as it was
@@ -292,8 +448,10 @@ class Generator:
             for i in range(self.n_products):
                 reviewed = social.random() < 0.3  # the catalogue's copies of visible reviews and units sold
                 rating_count = social.randint(1, 80) if reviewed else 0
-                name, category, variants, units, (low, high) = rng.choice(types)
-                full = f"{name} {rng.choice(variants)}" + (f" {RARE_WORD.title()}" if i in rare else "")
+                name, category, variants, units, (low, high), base = rng.choice(types)
+                town = f" {rng.choice(TOWNS)}" if rng.random() < 0.6 else ""
+                full = f"{name} {rng.choice(variants)} {rng.choice(MAKERS)}{town}"
+                full += f" {rare[i].title()}" if i in rare else ""
                 made = rng.random() < 0.04
                 created = self.now - datetime.timedelta(minutes=i)
                 vendor_id = rng.choice(self.vendor_ids)
@@ -304,7 +462,7 @@ class Generator:
                     "category_id": self.categories[category],
                     "name": full[:120],
                     "slug": f"{slugify(full)[:130]}-b{i}",
-                    "description": " ".join(rng.choices(WORDS, k=rng.randint(15, 45))).capitalize() + ".",
+                    "description": self._description(base),
                     "price": rng.randrange(low, high + 1, 500),
                     "sale_unit": rng.choice(units),
                     "stock_on_hand": 0 if rng.random() < 0.1 else rng.randint(1, 200),
@@ -330,7 +488,7 @@ class Generator:
             (
                 {
                     "product_id": pk,
-                    "image": f"products/bench/{pk % 64}.jpg",
+                    "image": f"products/bench/{pk}.jpg",  # one file per product: no thumbnail URL memo hit
                     "width": 800,
                     "height": 800,
                     "alt_text": "",

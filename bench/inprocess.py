@@ -1,4 +1,4 @@
-"""The in-process part of the benchmark: pages, cart, reservation_place, a counter sale, front-end weight."""
+"""The in-process part of the benchmark: pages, cart, reservation_place, front-end weight."""
 
 import gzip
 import io
@@ -18,7 +18,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from bench import measure
-from bench.dataset import BENCH_EMAIL_DOMAIN, BENCH_SLUG, RARE_WORD
+from bench.dataset import BENCH_EMAIL_DOMAIN, BENCH_SLUG, COMMON_WORDS, RARE_WORDS, TYPOS
 
 MAX_ASSETS_KB = 60.0
 MAX_THUMB_KB = 30.0
@@ -29,9 +29,10 @@ class Sample:
     root_category: str
     sub_category: str
     regency: str
-    common_word: str
-    rare_word: str
-    typo: str
+    common_words: tuple[str, ...]  # search cases cycle through many words, not one cached URL
+    rare_words: tuple[str, ...]
+    typos: tuple[str, ...]
+    peer_word: str  # a word in ~1 % of the product titles: the search measured beside django-oscar
     product_slugs: list[str]
     vendor_slugs: list[str]
 
@@ -51,31 +52,106 @@ def make_sample(rng: random.Random) -> Sample:
         root_category=root.slug,
         sub_category=sub.slug,
         regency=Regency.objects.get(code="18.03").slug,
-        common_word="keripik",
-        rare_word=RARE_WORD,
-        typo="kripik",
+        common_words=COMMON_WORDS,
+        rare_words=RARE_WORDS,
+        typos=TYPOS,
+        peer_word=word_in_one_percent(),
         product_slugs=products,
         vendor_slugs=rng.sample(vendors, min(50, len(vendors))),
     )
+
+
+def word_in_one_percent() -> str:
+    """The title word whose share of published products is nearest 1 %."""
+    from collections import Counter
+
+    from catalog.models import Product
+
+    names = Product.objects.published().filter(slug__regex=BENCH_SLUG).values_list("name", flat=True)
+    counts, total = Counter(), 0
+    for name in names.iterator(chunk_size=5000):
+        total += 1
+        counts.update({word for word in name.lower().split() if word.isalpha() and len(word) >= 4})
+    if not counts:
+        return COMMON_WORDS[0]
+    return min(counts, key=lambda word: (abs(counts[word] / total - 0.01), word))
 
 
 def run(args, results) -> None:
     rng = random.Random(10)
     sample = make_sample(rng)
     results.missing_pages = measure.missing_pages()
-    cases = measure.page_cases(sample)
     with override_settings(SENTRA_PAGE_CACHE_SECONDS=0):
         client = Client()
-        for case in tqdm(cases, desc="in-process pages", unit=" case"):
-            results.timings.append(
-                guarded(case.name, measure.measure_case, client, case, requests=args.requests, warmup=args.warmup)
-            )
+        probes = [measure.PageProbe(client, case) for case in measure.page_cases(sample)]
+        probes += [PlaceProbe(args, rng), CounterSaleProbe(args, rng)]
+        peer = start_peer(args, sample, results)
+        probes += peer.probes() if peer else []
+        with tqdm(total=len(probes) * args.rounds, desc=f"in-process, {args.rounds} rounds", unit=" block") as bar:
+            results.timings += guarded_rounds(probes, args, bar)
+        if peer:
+            peer.close()
         results.timings.append(guarded("cart", measure_cart, sample, args))
     results.timings.append(guarded("catalogue (page cache hit)", measure_cached_catalogue, args))
-    results.timings.append(guarded("reservation_place (service)", measure_place, args, rng))
-    results.timings.append(guarded("sale_record (counter sale)", measure_counter_sale, args, rng))
     results.assets = asset_weight()
     results.thumbnail = thumbnail_weight()
+
+
+def start_peer(args, sample: Sample, results):
+    """django-oscar's worker (`--peer PYTHON`), or None; a failure to start is reported, not fatal."""
+    if not args.peer:
+        return None
+    from django.db import connection
+
+    from bench.peer.client import PeerProcess
+
+    settings = connection.settings_dict
+    source = f"postgresql://{settings['USER']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
+    try:
+        peer = PeerProcess(args.peer, source_db=source, word=sample.peer_word, category=sample.sub_category)
+    except (OSError, RuntimeError) as exc:
+        results.notes.append(f"django-oscar beside us: not measured ({exc})")
+        return None
+    results.peer = {"word": sample.peer_word, "load_seconds": peer.load_seconds, "product_urls": peer.product_urls}
+    return peer
+
+
+def guarded_rounds(probes: list, args, bar) -> list[measure.Timing]:
+    """The interleaved rounds; an exception in one probe becomes its failed row and the others go on."""
+    safe = [GuardedProbe(probe) for probe in probes]
+    return measure.run_rounds(safe, rounds=args.rounds, requests=args.requests, warmup=args.warmup, progress=bar)
+
+
+class GuardedProbe:
+    """Wraps a probe so that an exception fails its row instead of stopping the benchmark."""
+
+    def __init__(self, probe) -> None:
+        self.probe, self.error = probe, None
+
+    def _guard(self, func, *args):
+        if self.error:
+            return False
+        try:
+            return func(*args)
+        except Exception as exc:  # noqa: BLE001 - reported in RESULTS.md, and the run exits non-zero
+            self.error = f"error: {type(exc).__name__}: {str(exc)[:160]}"
+            return False
+
+    def check(self) -> bool:
+        return bool(self._guard(self.probe.check))
+
+    def block(self, requests: int, warmup: int) -> None:
+        self._guard(self.probe.block, requests, warmup)
+
+    @property
+    def rounds(self) -> list:
+        return self.probe.rounds
+
+    def finish(self) -> measure.Timing:
+        result = self.probe.finish() if not self.error else self.probe.result
+        if self.error:
+            result.failures.append(self.error)
+        return result
 
 
 def guarded(name: str, func, *args, **kwargs) -> measure.Timing:
@@ -141,90 +217,143 @@ def _place_inputs(count: int, rng: random.Random):
     return list(zip(shoppers, products, strict=False))
 
 
-def measure_place(args, rng: random.Random) -> measure.Timing:
-    result = measure.Timing("reservation_place (service)")
-    try:
-        from orders.services import pickup_dates, reservation_place
-        from vendors.selectors import vendor_pickup_points
-    except ImportError as exc:
-        result.note = f"skipped: orders.services not available ({exc})"
-        return result
-    pairs = _place_inputs(args.requests + args.warmup, rng)
-    now = timezone.now()
-    points = vendor_pickup_points({product.vendor_id for _, product in pairs})
-    samples, queries = [], []
-    for i, (shopper, product) in enumerate(tqdm(pairs, desc="reservation_place", unit=" call")):
-        day = pickup_dates(points[product.vendor_id].centre, now=now)[0]
+class PlaceProbe:
+    """reservation_place called directly: one product, quantity 2, a different verified shopper each call."""
+
+    name = "reservation_place (service)"
+
+    def __init__(self, args, rng: random.Random) -> None:
+        self.args, self.rng = args, rng
+        self.result = measure.Timing(self.name, target_ms=measure.PLACE_TARGET_MS)
+        self.rounds: list[list[float]] = []
+        self.queries: list[int] = []
+
+    def check(self) -> bool:
+        try:
+            from orders.services import pickup_dates, reservation_place
+            from vendors.selectors import vendor_pickup_points
+        except ImportError as exc:
+            self.result.note = f"skipped: orders.services not available ({exc})"
+            return False
+        self.place, self.pickup_dates = reservation_place, pickup_dates
+        count = self.args.requests + self.args.warmup * 2 + 4 * self.args.rounds
+        pairs = _place_inputs(count, self.rng)
+        self.pairs = iter(pairs)
+        self.points = vendor_pickup_points({product.vendor_id for _, product in pairs})
+        self.now, self.calls = timezone.now(), 0
+        return True
+
+    def _call(self, timed: list[float] | None) -> None:
+        shopper, product = next(self.pairs)
+        point = self.points[product.vendor_id]
+        self.calls += 1
         kwargs = {
             "shopper": shopper,
             "items": {product.pk: 2},
-            "pickup_date": day,
+            "pickup_date": self.pickup_dates(point.centre, now=self.now)[0],
             "contact_name": "Bench",
-            "checkout_token": f"bench-{i}-{rng.random()}",
+            "checkout_token": f"bench-{self.calls}-{self.rng.random()}",
         }
         with CaptureQueriesContext(connection) as captured:
             start = time.perf_counter()
-            reservation_place(**kwargs)
+            self.place(**kwargs)
             elapsed = (time.perf_counter() - start) * 1000
-        if i >= args.warmup:
-            samples.append(elapsed)
-            queries.append(len(captured.captured_queries))
-    result.median_ms, result.p95_ms = statistics.median(samples), measure.percentile(samples, 95)
-    result.queries = int(statistics.median(queries))
-    result.note = "one product, quantity 2, a different verified shopper each call"
-    if result.p95_ms > measure.PLACE_P95_MS:
-        result.failures.append(f"p95 {result.p95_ms:.1f} ms > {measure.PLACE_P95_MS:g} ms")
-    return result
+        if timed is not None:
+            timed.append(elapsed)
+            self.queries.append(len(captured.captured_queries))
+
+    def block(self, requests: int, warmup: int) -> None:
+        for _ in range(warmup):
+            self._call(None)
+        timed: list[float] = []
+        for _ in range(requests):
+            self._call(timed)
+        self.rounds.append(timed)
+
+    def finish(self) -> measure.Timing:
+        self.result.summarise(self.rounds, measure.PLACE_P95_MS)
+        if self.queries:
+            self.result.queries = int(statistics.median(self.queries))
+            self.result.note = "one product, quantity 2, a different verified shopper each call"
+        return self.result
 
 
-def measure_counter_sale(args, rng: random.Random) -> measure.Timing:
-    """Recording a counter sale (sales.services.sale_record): two products at the counter, one transaction with
-    the stock ledger; the same budget as reservation_place."""
-    result = measure.Timing("sale_record (counter sale)")
-    try:
-        from sales.services import sale_record
-    except ImportError as exc:
-        result.note = f"skipped: sales.services not available ({exc})"
-        return result
-    from django.db.models import Count, F
+class CounterSaleProbe:
+    """Recording a counter sale (sales.services.sale_record): two products of one vendor at the counter, one
+    transaction with the stock ledger; the same budget and target as reservation_place."""
 
-    from catalog.models import Product
-    from vendors.models import Vendor
+    name = "sale_record (counter sale)"
 
-    vendors = list(
-        Vendor.objects.approved()
-        .filter(slug__regex=BENCH_SLUG)
-        .annotate(n=Count("products"))
-        .filter(n__gte=2)
-        .order_by("?")[: args.requests + args.warmup]
-    )
-    samples, queries = [], []
-    for i, vendor in enumerate(tqdm(vendors, desc="sale_record", unit=" call")):
-        stocked = Product.objects.filter(
-            vendor=vendor,
-            status=Product.Status.PUBLISHED,
-            made_to_order=False,
-            stock_on_hand__gte=F("stock_reserved") + 2,
-        ).order_by("pk")[:2]
-        items = {p.pk: 1 for p in stocked}
-        if not items:
-            continue
+    def __init__(self, args, rng: random.Random) -> None:
+        self.args, self.rng = args, rng
+        self.result = measure.Timing(self.name, target_ms=measure.PLACE_TARGET_MS)
+        self.rounds: list[list[float]] = []
+        self.queries: list[int] = []
+
+    def check(self) -> bool:
+        try:
+            from sales.services import sale_record
+        except ImportError as exc:
+            self.result.note = f"skipped: sales.services not available ({exc})"
+            return False
+        from django.db.models import Count, F
+
+        from catalog.models import Product
+        from vendors.models import Vendor
+
+        self.record, self.calls = sale_record, 0
+        count = self.args.requests + self.args.warmup * 2 + 4 * self.args.rounds
+        vendors = (
+            Vendor.objects.approved()
+            .filter(slug__regex=BENCH_SLUG)
+            .annotate(n=Count("products"))
+            .filter(n__gte=2)
+            .order_by("?")[: count * 2]
+        )
+        inputs = []
+        for vendor in vendors:  # untimed: two stocked products of each vendor
+            stocked = Product.objects.filter(
+                vendor=vendor,
+                status=Product.Status.PUBLISHED,
+                made_to_order=False,
+                stock_on_hand__gte=F("stock_reserved") + 2,
+            ).order_by("pk")[:2]
+            if items := {p.pk: 1 for p in stocked}:
+                inputs.append((vendor, items))
+            if len(inputs) >= count:
+                break
+        if not inputs:
+            self.result.note = "skipped: no approved vendor with stocked products"
+            return False
+        self.inputs = iter(inputs)
+        return True
+
+    def _call(self, timed: list[float] | None) -> None:
+        vendor, items = next(self.inputs)
+        self.calls += 1
+        token = f"bench-{self.calls}-{self.rng.random()}"
         with CaptureQueriesContext(connection) as captured:
             start = time.perf_counter()
-            sale_record(vendor=vendor, actor=None, items=items, payment="cash", token=f"bench-{i}-{rng.random()}")
+            self.record(vendor=vendor, actor=None, items=items, payment="cash", token=token)
             elapsed = (time.perf_counter() - start) * 1000
-        if i >= args.warmup:
-            samples.append(elapsed)
-            queries.append(len(captured.captured_queries))
-    if not samples:
-        result.note = "skipped: no approved vendor with stocked products"
-        return result
-    result.median_ms, result.p95_ms = statistics.median(samples), measure.percentile(samples, 95)
-    result.queries = int(statistics.median(queries))
-    result.note = "two products of one vendor, one unit each, at the unit (not an event stall)"
-    if result.p95_ms > measure.PLACE_P95_MS:
-        result.failures.append(f"p95 {result.p95_ms:.1f} ms > {measure.PLACE_P95_MS:g} ms")
-    return result
+        if timed is not None:
+            timed.append(elapsed)
+            self.queries.append(len(captured.captured_queries))
+
+    def block(self, requests: int, warmup: int) -> None:
+        for _ in range(warmup):
+            self._call(None)
+        timed: list[float] = []
+        for _ in range(requests):
+            self._call(timed)
+        self.rounds.append(timed)
+
+    def finish(self) -> measure.Timing:
+        self.result.summarise(self.rounds, measure.PLACE_P95_MS)
+        if self.queries:
+            self.result.queries = int(statistics.median(self.queries))
+            self.result.note = "two products of one vendor, one unit each, at the unit (not an event stall)"
+        return self.result
 
 
 def asset_weight() -> dict:

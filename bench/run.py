@@ -28,10 +28,12 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--reservations", type=int, default=100_000)
     parser.add_argument("--db", help="PostgreSQL URL to use instead of a throw-away server (data kept if present)")
     parser.add_argument("--keep", action="store_true", help="leave the throw-away server and its data running")
-    parser.add_argument("--requests", type=int, default=200, help="timed requests per in-process case")
+    parser.add_argument("--requests", type=int, default=240, help="timed requests per in-process case (all rounds)")
+    parser.add_argument("--rounds", type=int, default=6, help="interleaved rounds the requests are spread over")
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--wrk-seconds", type=int, default=10)
     parser.add_argument("--load-seconds", type=int, default=60)
+    parser.add_argument("--peer", metavar="PYTHON", help="django-oscar's virtualenv python: measure Oscar beside us")
     parser.add_argument("--quick", action="store_true", help="in-process timings only (no gunicorn, wrk, load)")
     parser.add_argument("--output", default=str(ROOT / "bench" / "RESULTS.md"))
     return parser.parse_args(argv)
@@ -115,6 +117,7 @@ def main(argv=None) -> int:
 
             throughput.run(args, results, db_url)
         results.load_average = (load_before, os.getloadavg()[0])
+        results.previous = report.read_previous(Path(args.output))
         report.write(results, Path(args.output))
         print(report.render(results))
         return 0 if results.ok else 1

@@ -24,8 +24,10 @@ def workers() -> int:
 
 
 @contextmanager
-def gunicorn(db_url: str, **env):
-    """Run gunicorn (gunicorn.conf.py, bench settings) on a free 181xx port; yield its base URL."""
+def gunicorn(db_url: str, *, python: str = sys.executable, app: str = "sentra.wsgi:application", **env):
+    """Run gunicorn (gunicorn.conf.py, bench settings) on a free 181xx port; yield its base URL.
+
+    `python`/`app` run django-oscar's peer instead (its virtualenv, bench/peer/wsgi.py) with the same settings."""
     port = free_port(18110, 18150)
     full_env = {
         **os.environ,
@@ -36,8 +38,8 @@ def gunicorn(db_url: str, **env):
         "GUNICORN_LOG_LEVEL": "warning",
         **env,
     }
-    executable = Path(sys.executable).parent / "gunicorn"
-    args = [str(executable), "-c", str(ROOT / "gunicorn.conf.py"), "sentra.wsgi:application"]
+    executable = Path(python).parent / "gunicorn"
+    args = [str(executable), "-c", str(ROOT / "gunicorn.conf.py"), app]
     server = subprocess.Popen(args, cwd=ROOT, env=full_env)  # noqa: S603
     base = f"http://127.0.0.1:{port}"
     try:
@@ -121,6 +123,51 @@ def run(args, results, db_url: str) -> None:
         results.ratios.append(
             {"name": f"catalogue / hello, {label}", "ratio": ratio, "budget": budget, "ok": ratio >= budget}
         )
+    if args.peer:
+        beside_oscar(args, results, db_url, conns, secs)
     from bench import load
 
     load.run(args, results, db_url)
+
+
+def beside_oscar(args, results, db_url: str, conns: int, secs: int) -> None:
+    """Hello and the uncached product page, Sentra then django-oscar, same gunicorn settings; and Sentra's hello
+    without worker recycling (max_requests 0), to see what recycling costs."""
+    from bench.peer.worker import peer_env
+    from catalog.models import Product
+
+    products = [p.get_absolute_url() for p in Product.objects.published().order_by("pk")[::997][:100]]
+    peer_products = results.peer.get("product_urls") or []
+    rows = {}
+    servers = [
+        ("Sentra", {"db_url": db_url, "SENTRA_PAGE_CACHE_SECONDS": "0"}, products),
+        (
+            "Sentra, max_requests 0",
+            {"db_url": db_url, "SENTRA_PAGE_CACHE_SECONDS": "0", "GUNICORN_MAX_REQUESTS": "0"},
+            None,
+        ),
+        (
+            "Oscar",
+            {"db_url": db_url, "python": args.peer, "app": "bench.peer.wsgi:application", **peer_env(db_url)},
+            peer_products,
+        ),
+    ]
+    for name, kwargs, pages in servers:
+        with gunicorn(**kwargs) as base:
+            wrk(f"{base}/bench-hello", seconds=2, connections=conns)
+            rows[f"{name} hello"] = wrk(f"{base}/bench-hello", seconds=secs, connections=conns)
+            if pages:
+                wrk(base, seconds=2, connections=conns, paths=pages)
+                time.sleep(3)
+                rows[f"{name} product, uncached"] = wrk(base, seconds=secs, connections=conns, paths=pages)
+    for label, row in rows.items():
+        results.http.append({"name": label, **row})
+    for label, ours, theirs, target in (
+        ("hello: Sentra / Oscar", "Sentra hello", "Oscar hello", 0.8),
+        ("product, uncached: Sentra / Oscar", "Sentra product, uncached", "Oscar product, uncached", 2.0),
+    ):
+        if ours in rows and theirs in rows and rows[theirs]["rps"]:
+            ratio = rows[ours]["rps"] / rows[theirs]["rps"]
+            results.ratios.append(
+                {"name": label, "ratio": ratio, "budget": target, "ok": ratio >= target, "target": True}
+            )
