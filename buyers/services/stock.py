@@ -8,7 +8,7 @@ from buyers.models import Occurrence
 from catalog.models import Product
 from orders.models import StockMovement
 from orders.services.errors import OutOfStock
-from orders.services.stock import lock_products
+from orders.services.stock import count_sold, lock_products
 
 
 def _held_lines(occurrence: Occurrence):
@@ -61,6 +61,7 @@ def occurrence_hand_over(*, occurrence: Occurrence, actor) -> None:
             reason=StockMovement.Reason.COLLECTED,
             actor=actor,
         )
+    count_sold({products[line.product_id]: line.quantity for line in lines})  # "terjual N": B2B units count too
 
 
 def _movement(occurrence, line, *, reason: str, actor, on_hand_delta: int = 0, held_delta: int = 0) -> None:

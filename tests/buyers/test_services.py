@@ -202,6 +202,7 @@ def test_delivering_takes_stock_off_and_issues_consecutive_faktur(organisation, 
         drops.occurrence_deliver(occurrence=drop, actor=owner)
     product.refresh_from_db()
     assert (product.stock_on_hand, product.stock_reserved) == (7, 0)
+    assert product.sold_count == 3  # "terjual N" counts the B2B units delivered
     invoices = Invoice.objects.order_by("number")
     assert [i.number for i in invoices] == [1, 2]
     assert [i.amount for i in invoices] == [50000, 25000]
