@@ -7,6 +7,8 @@ from django.db.models import Count, F, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from vendors.selectors import at_centres
+
 from .models import Invoice, Occurrence, OccurrenceLine, Organisation, PriceTier
 
 
@@ -35,7 +37,7 @@ def b2b_turnover(
     if vendor is not None:
         lines = lines.filter(occurrence__order__vendor=vendor)
     if centres is not None:  # pks of the vendors' centres; None: every centre
-        lines = lines.filter(occurrence__order__vendor__centre__in=centres)
+        lines = lines.filter(at_centres("occurrence__order__vendor__centre", centres))
     rows = (
         lines.annotate(key=fields[group_by])
         .values("key")

@@ -7,6 +7,7 @@ from django.db.models import Prefetch, QuerySet
 
 from catalog.models import Certificate, Product, ProductImage
 from vendors.models import Regency, Vendor
+from vendors.selectors import at_centres
 
 from .models import ProductListing
 from .readiness import Readiness, readiness
@@ -29,7 +30,7 @@ def listed_products(centres: frozenset[int] | None = None) -> QuerySet:
     `centres` (None: every centre)."""
     rows = Product.objects.filter(ekatalog__isnull=False)
     if centres is not None:
-        rows = rows.filter(vendor__centre__in=centres)
+        rows = rows.filter(at_centres("vendor__centre", centres))
     return _prepared(rows).order_by("vendor__name", "name")
 
 
@@ -68,7 +69,11 @@ def by_region(centres: frozenset[int] | None = None) -> list[dict]:
         row["proposed"] += state.listing.status == ProductListing.Status.PROPOSED
         row["accepted"] += state.listing.status == ProductListing.Status.ACCEPTED
     approved = defaultdict(int)
-    vendors = Vendor.objects.approved() if centres is None else Vendor.objects.approved().filter(centre__in=centres)
+    vendors = (
+        Vendor.objects.approved()
+        if centres is None
+        else Vendor.objects.approved().filter(at_centres("centre", centres))
+    )
     for regency_id in vendors.values_list("regency_id", flat=True):
         approved[regency_id] += 1
     return [

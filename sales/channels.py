@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from orders.models import Reservation, ReservationLine, StockMovement
+from vendors.selectors import at_centres
 
 from .models import CounterSale, CounterSaleLine
 
@@ -67,8 +68,8 @@ def channel_rows(
     if vendor is not None:
         reservations, sales = reservations.filter(reservation__vendor=vendor), sales.filter(sale__vendor=vendor)
     if centres is not None:
-        reservations = reservations.filter(reservation__pickup_centre__in=centres)
-        sales = sales.filter(sale__vendor__centre__in=centres)
+        reservations = reservations.filter(at_centres("reservation__pickup_centre", centres))
+        sales = sales.filter(at_centres("sale__vendor__centre", centres))
     at_event = Case(
         When(sale__event__isnull=False, then=Value(EVENT)), default=Value(COUNTER), output_field=CharField()
     )
@@ -83,7 +84,7 @@ def channel_rows(
         if vendor is not None:
             collected = collected.filter(vendor=vendor)
         if centres is not None:
-            collected = collected.filter(pickup_centre__in=centres)
+            collected = collected.filter(at_centres("pickup_centre", centres))
         paths = _paths("", "collected_at", tz) | {"channel": reserved, "centre_pk": F("pickup_centre_id")}
         return rows + _grouped(collected, paths, keys, units=Value(0), revenue=Sum("total"))
     paths = _paths("reservation__", "reservation__collected_at", tz) | {
@@ -112,7 +113,7 @@ def legacy_units(
     if vendor is not None:
         moves = moves.filter(product__vendor=vendor)
     if centres is not None:
-        moves = moves.filter(product__vendor__centre__in=centres)
+        moves = moves.filter(at_centres("product__vendor__centre", centres))
     paths = {
         "day": TruncDate("created_at", tzinfo=tz),
         "name": F("product__name"),

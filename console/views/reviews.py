@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from console.access import console_view
+from console.access import console_view, scoped
 from reviews.models import Review
 from reviews.services import review_hide, review_restore
 from sentra.exceptions import DomainError
@@ -20,6 +20,14 @@ ACTIONS = {
 QUEUE_LIMIT = 100
 
 
+def _review(request, pk) -> Review:
+    """A review of a product of the staff member's centres (another centre's is a 404, like a missing one)."""
+    rows = scoped(
+        request, Review.objects.select_related("product", "product__vendor", "shopper"), "product__vendor__centre"
+    )
+    return get_object_or_404(rows, pk=pk)
+
+
 @console_view("reviews.moderate_review")
 def review_queue(request):
     hidden = request.GET.get("status") == "hidden"
@@ -28,12 +36,13 @@ def review_queue(request):
         if hidden
         else Review.objects.moderation_queue()
     )
+    reviews = scoped(request, reviews, "product__vendor__centre")  # the reviews of the staff member's centres
     return render(request, "console/review_queue.html", {"reviews": reviews[:QUEUE_LIMIT], "hidden": hidden})
 
 
 @console_view("reviews.moderate_review")
 def review_detail(request, pk):
-    review = get_object_or_404(Review.objects.select_related("product", "product__vendor", "shopper"), pk=pk)
+    review = _review(request, pk)
     context = {
         "review": review,
         "reports": review.reports.select_related("reporter"),
@@ -48,7 +57,7 @@ def review_moderate(request, pk, action):
     if action not in ACTIONS:
         raise Http404
     label, service, danger = ACTIONS[action]
-    review = get_object_or_404(Review.objects.select_related("product", "shopper"), pk=pk)
+    review = _review(request, pk)
     form = ReasonForm(request.POST if request.method == "POST" else None, required=True)
     if request.method == "POST" and form.is_valid():
         try:

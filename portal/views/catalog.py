@@ -45,6 +45,8 @@ from sentra.pagination import parse_page_number
 
 # --- products ------------------------------------------------------------------------------------------
 
+STOCK_ROWS_PER_PAGE = 30  # a product's stock history, newest first; older rows on the next pages
+
 
 def _in_list(product: Product) -> str:
     """The product's row in the list (its tab), so a quick action on a long list returns to where the owner was."""
@@ -187,7 +189,8 @@ def product_stock(request, pk):
             if request.POST.get("next") == "list":
                 return redirect(_in_list(product))
             return redirect("vendors:product-stock", pk=product.pk)
-    movements = StockMovement.objects.of_product(product).with_actor()[:30]
+    rows = StockMovement.objects.of_product(product).with_actor()
+    movements = Paginator(rows, STOCK_ROWS_PER_PAGE).get_page(parse_page_number(request.GET.get("halaman")))
     context = {"form": form, "product": product, "movements": movements, "vendor": request.vendor}
     return render(request, "portal/product_stock.html", context)
 

@@ -209,7 +209,7 @@ def test_dinas_sees_the_checklist_decides_with_confirmation_and_exports(client, 
     page = client.get(reverse("console:ekatalog"), {"siap": "1"}).content.decode()
     assert ready_product.name in page and "Lampung Utara" in page
     url = reverse("console:ekatalog-decide", args=[listing.pk, "usulkan"])
-    assert "Ya, Usulkan" in client.get(url).content.decode()
+    assert "Ya, usulkan" in client.get(url).content.decode()
     assert client.post(url, {"reason": "Usulan 2027"}).status_code == HTTPStatus.FOUND
     listing.refresh_from_db()
     assert listing.status == "proposed" and listing.events.get().reason == "Usulan 2027"
