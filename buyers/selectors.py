@@ -47,9 +47,12 @@ def b2b_turnover(
     return list(rows)
 
 
-def vendors_with_institutional_buyers() -> int:
-    """How many UMKM have at least one verified institutional buyer with an order."""
-    return Organisation.objects.verified().filter(orders__isnull=False).values("orders__vendor").distinct().count()
+def vendors_with_institutional_buyers(centres=None) -> int:
+    """How many UMKM (of `centres`; None: every centre) have at least one verified institutional buyer with an order."""
+    rows = Organisation.objects.verified().filter(orders__isnull=False)
+    if centres is not None:
+        rows = rows.filter(at_centres("orders__vendor__centre", centres))
+    return rows.values("orders__vendor").distinct().count()
 
 
 def wholesale_prices(organisation, products) -> dict[int, list[PriceTier]]:

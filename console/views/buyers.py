@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from buyers import selectors as buyer_selectors
 from buyers.models import BuyerOrder, Organisation
 from buyers.services.organisations import organisation_review
-from console.access import console_view
+from console.access import centre_context, console_view
 from console.decisions import decision
 from sentra.forms import PeriodForm
 
@@ -115,8 +115,9 @@ def b2b_report(request):
     period = PeriodForm(request.GET, weeks=(4, 13, 26, 52), default_weeks=13, dates=True)
     start, end = period.range()
     group = request.GET.get("per") if request.GET.get("per") in GROUPS else "month"
-    rows = buyer_selectors.b2b_turnover(start=start, end=end, group_by=group)
-    context = {
+    scope = centre_context(request)  # the vendors' centres: a staff member sees their centres' B2B turnover
+    rows = buyer_selectors.b2b_turnover(start=start, end=end, group_by=group, centres=scope["centres"])
+    context = scope | {
         "period": period,
         "start": start,
         "end": end,
@@ -125,6 +126,6 @@ def b2b_report(request):
         "groups": GROUPS,
         "group_label": GROUPS[group],
         "total": sum(row["amount"] or 0 for row in rows),
-        "vendors_with_buyers": buyer_selectors.vendors_with_institutional_buyers(),
+        "vendors_with_buyers": buyer_selectors.vendors_with_institutional_buyers(scope["centres"]),
     }
     return render(request, "console/b2b_report.html", context)

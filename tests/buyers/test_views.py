@@ -171,3 +171,15 @@ def test_dinas_sees_b2b_turnover(client, dinas_user, delivered):
             reverse("console:b2b-report"), {"per": group, "dari": timezone.localdate(), "sampai": TOMORROW}
         ).content.decode()
         assert "Rp75.000" in page, group
+
+
+def test_b2b_turnover_counts_the_staff_members_centres_only(client, delivered):
+    """Issue 17: staff of another centre see none of this vendor's B2B turnover; province staff see it."""
+    other = factories.CentreFactory(slug="provinsi", name="Sentra UMKM Provinsi Lampung", town="Bandar Lampung")
+    query = {"per": "vendor", "dari": timezone.localdate(), "sampai": TOMORROW}
+    client.force_login(factories.DinasUserFactory(username="dinas-bdl", centres=[other]))
+    page = client.get(reverse("console:b2b-report"), query)
+    assert page.context["total"] == 0 and page.context["vendors_with_buyers"] == 0
+    client.force_login(factories.DinasUserFactory(username="provinsi"))
+    page = client.get(reverse("console:b2b-report"), query)
+    assert page.context["total"] == 75000 and page.context["vendors_with_buyers"] == 1
