@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from catalog.models import Category, Certificate
 from vendors.models import Regency, Vendor
+from vendors.selectors import at_centres
 
 from ..models import AidRecord, DataAnswer, FundingSource, Participant, Programme
 from ..models.aid import years_before
@@ -46,9 +47,15 @@ def gained_certificates(participants: list[Participant]) -> set[int]:
     return gained
 
 
-def _selected_in(period: Period) -> list[Participant]:
+def _of_centres(rows, centres, path: str = "vendor__centre"):
+    """`rows` of the vendors of `centres` (pks; None: every centre) — programmes are province-wide, their
+    participants and aid belong to the vendor's centre (issue 17)."""
+    return rows if centres is None else rows.filter(at_centres(path, centres))
+
+
+def _selected_in(period: Period, centres=None) -> list[Participant]:
     programmes = _overlapping(Programme.objects.exclude(status=Programme.Status.CANCELLED), period)
-    rows = Participant.objects.selected().filter(programme__in=programmes)
+    rows = _of_centres(Participant.objects.selected().filter(programme__in=programmes), centres)
     return list(rows.select_related("programme", "vendor__regency"))
 
 
@@ -68,9 +75,9 @@ class Group:
         return round(100 * self.certified / self.participants, 1) if self.participants else 0.0
 
 
-def participant_breakdown(period: Period) -> dict[str, list[Group]]:
+def participant_breakdown(period: Period, centres=None) -> dict[str, list[Group]]:
     """Selected participants, passes and certificates gained, by region, sector, kind of business and programme."""
-    selected = _selected_in(period)
+    selected = _selected_in(period, centres)
     gained = gained_certificates(selected)
     sectors = vendor_sectors({p.vendor_id for p in selected})
     keys: dict[str, Callable[[Participant], str]] = {
@@ -93,16 +100,16 @@ def _groups(selected: list[Participant], key: Callable, gained: set[int]) -> lis
     return [Group(label, **figures) for label, figures in ordered]
 
 
-def certificate_share(period: Period) -> tuple[int, int]:
+def certificate_share(period: Period, centres=None) -> tuple[int, int]:
     """(participants of finished programmes, of whom gained a certificate within 12 months)."""
-    finished = [p for p in _selected_in(period) if p.programme.status == Programme.Status.FINISHED]
+    finished = [p for p in _selected_in(period, centres) if p.programme.status == Programme.Status.FINISHED]
     return len(finished), len(gained_certificates(finished))
 
 
-def aid_breakdown(period: Period) -> dict[str, list[Group]]:
+def aid_breakdown(period: Period, centres=None) -> dict[str, list[Group]]:
     """Aid items and their value (Rp) by kind, region and funding source, handed over in the period."""
     start, end = period
-    records = AidRecord.objects.filter(handed_over_on__range=(start, end))
+    records = _of_centres(AidRecord.objects.filter(handed_over_on__range=(start, end)), centres)
     kinds, funding = dict(AidRecord.Kind.choices), dict(FundingSource.choices)
     regions = {r.code: r.display_name for r in Regency.objects.all()}
     paths = {"kind": ("kind", kinds), "region": ("vendor__regency", regions), "funding": ("funding", funding)}
@@ -122,7 +129,7 @@ class Table:
     title: str
     description: str
     columns: Callable[[], list[str]]
-    rows: Callable[[Period], Iterable[list]]
+    rows: Callable[..., Iterable[list]]  # (period, centres=None)
 
 
 def programme_columns() -> list[str]:
@@ -146,16 +153,18 @@ def programme_columns() -> list[str]:
     ]
 
 
-def programme_rows(period: Period) -> Iterator[list]:
+def programme_rows(period: Period, centres=None) -> Iterator[list]:
     o = Participant.Outcome
+    # Every programme (they are province-wide); its counts are of the participants of `centres`.
+    scope = Q() if centres is None else at_centres("participants__vendor__centre", centres)
     programmes = _overlapping(Programme.objects.all(), period).annotate(
-        n_all=Count("participants"),
-        n_selected=Count("participants", filter=Q(participants__status=Participant.Status.SELECTED)),
-        n_passed=Count("participants", filter=Q(participants__outcome=o.PASSED)),
-        n_failed=Count("participants", filter=Q(participants__outcome=o.FAILED)),
-        n_withdrew=Count("participants", filter=Q(participants__outcome=o.WITHDREW)),
+        n_all=Count("participants", filter=scope & Q(participants__isnull=False)),
+        n_selected=Count("participants", filter=scope & Q(participants__status=Participant.Status.SELECTED)),
+        n_passed=Count("participants", filter=scope & Q(participants__outcome=o.PASSED)),
+        n_failed=Count("participants", filter=scope & Q(participants__outcome=o.FAILED)),
+        n_withdrew=Count("participants", filter=scope & Q(participants__outcome=o.WITHDREW)),
     )
-    selected = _selected_in(period)
+    selected = _selected_in(period, centres)
     certified = gained_certificates(selected)
     gained = Counter(p.programme_id for p in selected if p.pk in certified)
     for p in programmes.order_by("starts_on", "pk"):
@@ -196,10 +205,10 @@ def participant_columns() -> list[str]:
     ]
 
 
-def participant_rows(period: Period) -> Iterator[list]:
+def participant_rows(period: Period, centres=None) -> Iterator[list]:
     programmes = _overlapping(Programme.objects.all(), period)
     rows = (
-        Participant.objects.filter(programme__in=programmes)
+        _of_centres(Participant.objects.filter(programme__in=programmes), centres)
         .select_related("programme", "vendor__regency", "certificate")
         .annotate(
             n_present=Count("attendance", filter=Q(attendance__present=True), distinct=True),
@@ -241,8 +250,8 @@ def breakdown_columns() -> list[str]:
     return [_("Menurut"), _("Kelompok"), _("Peserta terpilih"), _("Lulus"), _("Bersertifikat ≤ 12 bulan"), _("%")]
 
 
-def breakdown_rows(period: Period) -> Iterator[list]:
-    for name, groups in participant_breakdown(period).items():
+def breakdown_rows(period: Period, centres=None) -> Iterator[list]:
+    for name, groups in participant_breakdown(period, centres).items():
         for g in groups:
             yield [str(DIMENSIONS[name]), g.label, g.participants, g.passed, g.certified, g.certified_share]
 
@@ -264,8 +273,8 @@ def aid_columns() -> list[str]:
     ]
 
 
-def aid_rows(period: Period) -> Iterator[list]:
-    records = AidRecord.objects.filter(handed_over_on__range=period).for_register()
+def aid_rows(period: Period, centres=None) -> Iterator[list]:
+    records = _of_centres(AidRecord.objects.filter(handed_over_on__range=period).for_register(), centres)
     for a in records.order_by("handed_over_on", "pk"):
         yield [
             a.handed_over_on,
@@ -287,8 +296,8 @@ def aid_summary_columns() -> list[str]:
     return [_("Menurut"), _("Kelompok"), _("Jumlah penyerahan"), _("Nilai (Rp)")]
 
 
-def aid_summary_rows(period: Period) -> Iterator[list]:
-    for name, groups in aid_breakdown(period).items():
+def aid_summary_rows(period: Period, centres=None) -> Iterator[list]:
+    for name, groups in aid_breakdown(period, centres).items():
         for g in groups:
             yield [str(DIMENSIONS[name]), g.label, g.count, g.value]
 

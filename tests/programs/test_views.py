@@ -260,6 +260,27 @@ def test_the_programme_and_aid_reports_download_as_xlsx(staff, vendor):
     assert any(7_500_000 in row for row in sheets["Bantuan"][1:])
 
 
+def test_pembinaan_reports_count_the_staff_members_centres_only(client, vendor):
+    """Issue 17: staff of another centre find none of this vendor's participation or aid in the reports and their
+    downloads (programmes stay listed, province-wide, with counts of their centres); province staff see it."""
+    programme = RunningProgrammeFactory(name="Kursus Sangrai")
+    ParticipantFactory(programme=programme, vendor=vendor, status=Participant.Status.SELECTED)
+    AidRecordFactory(vendor=vendor, value=7_500_000, handed_over_on=TODAY())
+    period = {"dari": (TODAY() - datetime.timedelta(days=60)).isoformat(), "sampai": TODAY().isoformat()}
+    other = factories.CentreFactory(slug="provinsi", name="Sentra UMKM Provinsi Lampung", town="Bandar Lampung")
+    factories.CentreFactory()  # the vendor's (default) centre exists before the other one is chosen
+    client.force_login(factories.DinasUserFactory(username="dinas-bdl", centres=[other]))
+    sheets = _sheets(client.get(reverse("console:programme-xlsx", args=["semua"]), period))
+    assert [row[10:12] for row in sheets["Program"][1:] if row[0] == "Kursus Sangrai"] == [(0, 0)]
+    assert sheets["Peserta"][1:] == [] and sheets["Bantuan"][1:] == []
+    page = client.get(reverse("console:programme-reports"), period)
+    assert page.status_code == HTTPStatus.OK and "Rp7.500.000" not in page.content.decode()
+    client.force_login(factories.DinasUserFactory(username="provinsi"))
+    sheets = _sheets(client.get(reverse("console:programme-xlsx", args=["semua"]), period))
+    assert any(row[1] == vendor.name for row in sheets["Peserta"][1:])
+    assert any(7_500_000 in row for row in sheets["Bantuan"][1:])
+
+
 def test_the_aid_candidate_list_filters_out_earlier_aid_and_downloads(staff, vendor):
     helped = factories.VendorFactory(name="Sudah Dibantu")
     AidRecordFactory(vendor=helped)

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from console.access import console_view, scoped
+from console.access import centre_context, console_view, scoped
 from console.program_forms import (
     CandidateForm,
 )
@@ -21,9 +21,10 @@ from .responses import page_of, xlsx_response
 # --- reports ------------------------------------------------------------------------------------------------
 
 
-def _figures(period) -> list[Figure]:
-    people, aid = program_reports.participant_breakdown(period), program_reports.aid_breakdown(period)
-    total, gained = program_reports.certificate_share(period)
+def _figures(period, centres=None) -> list[Figure]:
+    people = program_reports.participant_breakdown(period, centres)
+    aid = program_reports.aid_breakdown(period, centres)
+    total, gained = program_reports.certificate_share(period, centres)
     share = round(100 * gained / total, 1) if total else 0.0
     rupiah = format_rupiah
     return [
@@ -80,8 +81,9 @@ def _figures(period) -> list[Figure]:
 def programme_reports(request):
     form = PeriodForm(request.GET or None, dates=True)
     start, end = form.range()
-    context = {"form": form, "start": start, "end": end, "tables": program_reports.TABLES.values()}
-    context["figures"] = _figures((start, end))
+    scope = centre_context(request)  # participants and aid of the staff member's centres (issue 17)
+    context = scope | {"form": form, "start": start, "end": end, "tables": program_reports.TABLES.values()}
+    context["figures"] = _figures((start, end), scope["centres"])
     return render(request, "console/programs/reports.html", context)
 
 
@@ -91,7 +93,8 @@ def programme_report_download(request, slug: str):
     if None in chosen:
         raise Http404
     period = PeriodForm(request.GET or None, dates=True).range()
-    sheets = (Sheet(str(t.title), t.columns(), t.rows(period)) for t in chosen)
+    centres = centre_context(request)["centres"]
+    sheets = (Sheet(str(t.title), t.columns(), t.rows(period, centres)) for t in chosen)
     return xlsx_response(xlsx_bytes(sheets), f"sentra-pembinaan-{slug}-{period[0]:%Y%m%d}-{period[1]:%Y%m%d}.xlsx")
 
 
