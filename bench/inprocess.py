@@ -217,46 +217,40 @@ def _place_inputs(count: int, rng: random.Random):
     return list(zip(shoppers, products, strict=False))
 
 
-class PlaceProbe:
-    """reservation_place called directly: one product, quantity 2, a different verified shopper each call."""
+class ServiceProbe:
+    """A service called directly in the rounds, one fresh input per call: subclasses name it, prepare the inputs
+    (`inputs()`, untimed; None when the service is missing) and make one call (`call(input, n)`)."""
 
-    name = "reservation_place (service)"
+    name = ""
+    note = ""
 
     def __init__(self, args, rng: random.Random) -> None:
         self.args, self.rng = args, rng
         self.result = measure.Timing(self.name, target_ms=measure.PLACE_TARGET_MS)
         self.rounds: list[list[float]] = []
         self.queries: list[int] = []
+        self.calls = 0
+
+    def inputs(self, count: int) -> list | None:
+        raise NotImplementedError
+
+    def call(self, item, n: int) -> None:
+        raise NotImplementedError
 
     def check(self) -> bool:
-        try:
-            from orders.services import pickup_dates, reservation_place
-            from vendors.selectors import vendor_pickup_points
-        except ImportError as exc:
-            self.result.note = f"skipped: orders.services not available ({exc})"
+        items = self.inputs(self.args.requests + self.args.warmup * 2 + 4 * self.args.rounds)
+        if not items:
+            self.result.note = self.result.note or "skipped: no input for the service in the data set"
             return False
-        self.place, self.pickup_dates = reservation_place, pickup_dates
-        count = self.args.requests + self.args.warmup * 2 + 4 * self.args.rounds
-        pairs = _place_inputs(count, self.rng)
-        self.pairs = iter(pairs)
-        self.points = vendor_pickup_points({product.vendor_id for _, product in pairs})
-        self.now, self.calls = timezone.now(), 0
+        self.items = iter(items)
         return True
 
     def _call(self, timed: list[float] | None) -> None:
-        shopper, product = next(self.pairs)
-        point = self.points[product.vendor_id]
+        item = next(self.items)
         self.calls += 1
-        kwargs = {
-            "shopper": shopper,
-            "items": {product.pk: 2},
-            "pickup_date": self.pickup_dates(point.centre, now=self.now)[0],
-            "contact_name": "Bench",
-            "checkout_token": f"bench-{self.calls}-{self.rng.random()}",
-        }
         with CaptureQueriesContext(connection) as captured:
             start = time.perf_counter()
-            self.place(**kwargs)
+            self.call(item, self.calls)
             elapsed = (time.perf_counter() - start) * 1000
         if timed is not None:
             timed.append(elapsed)
@@ -274,35 +268,58 @@ class PlaceProbe:
         self.result.summarise(self.rounds, measure.PLACE_P95_MS)
         if self.queries:
             self.result.queries = int(statistics.median(self.queries))
-            self.result.note = "one product, quantity 2, a different verified shopper each call"
+            self.result.note = self.note
         return self.result
 
 
-class CounterSaleProbe:
+class PlaceProbe(ServiceProbe):
+    """reservation_place called directly: one product, quantity 2, a different verified shopper each call."""
+
+    name = "reservation_place (service)"
+    note = "one product, quantity 2, a different verified shopper each call"
+
+    def inputs(self, count: int) -> list | None:
+        try:
+            from orders.services import pickup_dates, reservation_place
+            from vendors.selectors import vendor_pickup_points
+        except ImportError as exc:
+            self.result.note = f"skipped: orders.services not available ({exc})"
+            return None
+        self.place, self.pickup_dates, self.now = reservation_place, pickup_dates, timezone.now()
+        pairs = _place_inputs(count, self.rng)
+        self.points = vendor_pickup_points({product.vendor_id for _, product in pairs})
+        return pairs
+
+    def call(self, item, n: int) -> None:
+        shopper, product = item
+        self.place(
+            shopper=shopper,
+            items={product.pk: 2},
+            pickup_date=self.pickup_dates(self.points[product.vendor_id].centre, now=self.now)[0],
+            contact_name="Bench",
+            checkout_token=f"bench-{n}-{self.rng.random()}",
+        )
+
+
+class CounterSaleProbe(ServiceProbe):
     """Recording a counter sale (sales.services.sale_record): two products of one vendor at the counter, one
     transaction with the stock ledger; the same budget and target as reservation_place."""
 
     name = "sale_record (counter sale)"
+    note = "two products of one vendor, one unit each, at the unit (not an event stall)"
 
-    def __init__(self, args, rng: random.Random) -> None:
-        self.args, self.rng = args, rng
-        self.result = measure.Timing(self.name, target_ms=measure.PLACE_TARGET_MS)
-        self.rounds: list[list[float]] = []
-        self.queries: list[int] = []
-
-    def check(self) -> bool:
+    def inputs(self, count: int) -> list | None:
         try:
             from sales.services import sale_record
         except ImportError as exc:
             self.result.note = f"skipped: sales.services not available ({exc})"
-            return False
+            return None
         from django.db.models import Count, F
 
         from catalog.models import Product
         from vendors.models import Vendor
 
-        self.record, self.calls = sale_record, 0
-        count = self.args.requests + self.args.warmup * 2 + 4 * self.args.rounds
+        self.record = sale_record
         vendors = (
             Vendor.objects.approved()
             .filter(slug__regex=BENCH_SLUG)
@@ -311,7 +328,7 @@ class CounterSaleProbe:
             .order_by("?")[: count * 2]
         )
         inputs = []
-        for vendor in vendors:  # untimed: two stocked products of each vendor
+        for vendor in vendors:  # two stocked products of each vendor
             stocked = Product.objects.filter(
                 vendor=vendor,
                 status=Product.Status.PUBLISHED,
@@ -322,38 +339,11 @@ class CounterSaleProbe:
                 inputs.append((vendor, items))
             if len(inputs) >= count:
                 break
-        if not inputs:
-            self.result.note = "skipped: no approved vendor with stocked products"
-            return False
-        self.inputs = iter(inputs)
-        return True
+        return inputs
 
-    def _call(self, timed: list[float] | None) -> None:
-        vendor, items = next(self.inputs)
-        self.calls += 1
-        token = f"bench-{self.calls}-{self.rng.random()}"
-        with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
-            self.record(vendor=vendor, actor=None, items=items, payment="cash", token=token)
-            elapsed = (time.perf_counter() - start) * 1000
-        if timed is not None:
-            timed.append(elapsed)
-            self.queries.append(len(captured.captured_queries))
-
-    def block(self, requests: int, warmup: int) -> None:
-        for _ in range(warmup):
-            self._call(None)
-        timed: list[float] = []
-        for _ in range(requests):
-            self._call(timed)
-        self.rounds.append(timed)
-
-    def finish(self) -> measure.Timing:
-        self.result.summarise(self.rounds, measure.PLACE_P95_MS)
-        if self.queries:
-            self.result.queries = int(statistics.median(self.queries))
-            self.result.note = "two products of one vendor, one unit each, at the unit (not an event stall)"
-        return self.result
+    def call(self, item, n: int) -> None:
+        vendor, items = item
+        self.record(vendor=vendor, actor=None, items=items, payment="cash", token=f"bench-{n}-{self.rng.random()}")
 
 
 def asset_weight() -> dict:
