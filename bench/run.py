@@ -2,7 +2,7 @@
 """Sentra's benchmark (SPEC §10): make a large data set on PostgreSQL, time every public page in-process,
 then gunicorn + wrk (hello vs catalogue, with and without the page cache) and a 60 s load of shoppers.
 
-    python bench/run.py [--products 200000] [--db URL] [--keep] [--quick]
+    python bench/run.py [--products 200000] [--db URL] [--keep] [--quick] [--profile]
 
 Writes bench/RESULTS.md; exits 1 when a budget is missed. How to read it: bench/README.md.
 """
@@ -36,6 +36,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--peer", metavar="PYTHON", help="django-oscar's virtualenv python: measure Oscar beside us")
     parser.add_argument("--quick", action="store_true", help="in-process timings only (no gunicorn, wrk, load)")
     parser.add_argument("--output", default=str(ROOT / "bench" / "RESULTS.md"))
+    parser.add_argument("--profile", action="store_true", help="SQL / templates / Python split per case: PROFILE.md")
+    parser.add_argument("--profile-cases", nargs="*", default=[], metavar="CASE", help="only these cases (names)")
+    parser.add_argument("--profile-top", type=int, default=12, help="cProfile's heaviest functions per case")
     return parser.parse_args(argv)
 
 
@@ -109,6 +112,11 @@ def main(argv=None) -> int:
             started=datetime.datetime.now(datetime.UTC), machine=machine(), commit=git_commit(), args=vars(args)
         )
         results.data_seconds = ensure_data(args)
+        if args.profile:
+            from bench import profile
+
+            profile.run(args, Path(args.output).with_name("PROFILE.md"))
+            return 0
         load_before = os.getloadavg()[0]
         results.counts = report.counts()
         inprocess.run(args, results)
