@@ -28,6 +28,22 @@
     count.textContent = n > 0 ? " (" + n + ")" : "";
   });
 
+  /* A heart (favourite) swapped by htmx is a new button: give it the focus the old one had, so keyboard users
+     stay in place and screen readers read out its new state (aria-pressed, label). */
+  var heartHadFocus = false;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    heartHadFocus = !!(target && target.classList && target.classList.contains("heart") &&
+      target.contains(document.activeElement));
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var form = event.target;
+    if (!heartHadFocus || !form.classList || !form.classList.contains("heart")) return;
+    heartHadFocus = false;
+    var button = form.querySelector("button");
+    if (button) button.focus({ preventScroll: true });
+  });
+
   /* Escape closes an open menu or filter sheet. */
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
