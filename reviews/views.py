@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
-from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
 from catalog import selectors as catalog_selectors
 from catalog.models import Product
@@ -180,7 +180,11 @@ def favourite_toggle(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _heart(request: HttpRequest, product: Product, saved: bool) -> HttpResponse:
-    """The heart after a tap: the card's (`tampilan=kartu`) or the product page's, with where it came from."""
-    card = request.POST.get("tampilan") == "kartu"
+    """The heart after a tap: a card's (`tampilan=kartu`), or the product page's, with where it came from. A card
+    on the shopper's own list (`tampilan=favorit`) that is no longer saved leaves the list: its grid item goes."""
+    view = request.POST.get("tampilan", "")
+    if view == "favorit" and not saved:
+        return reswap(retarget(HttpResponse(), "closest li"), "delete")
+    card = view if view in {"kartu", "favorit"} else ""
     context = {"product": product, "saved": saved, "card": card, "next_url": _next(request, product.get_absolute_url())}
     return render(request, "reviews/partials/favourite_form.html", context)

@@ -98,8 +98,8 @@ def _favourite_form(token, saved: bool = False) -> str:
     """The heart of every card: a POST form, which htmx swaps for the heart in its new state (the view answers
     with reviews/partials/favourite_form.html). Cards show no per-shopper state (the page cache shares them), so
     this heart only saves (`aksi=simpan`); on the shopper's own list (`saved`) every card is a favourite and the
-    heart removes it. `@@pk@@` is the product's pk; the CSRF token is the page's (the page cache swaps it per
-    visitor)."""
+    heart removes it (`tampilan=favorit`: htmx then drops the card from the list). `@@pk@@` is the product's pk;
+    the CSRF token is the page's (the page cache swaps it per visitor)."""
     try:
         head, tail = reverse("reviews:favourite-toggle", kwargs={"pk": 1}).rsplit("1", 1)
         back = reverse("reviews:favourite-list")
@@ -110,11 +110,13 @@ def _favourite_form(token, saved: bool = False) -> str:
     action = f"{_e(head)}@@pk@@{_e(tail)}"
     if saved:
         label = _e(gettext("Tersimpan di favorit"))
-        fields = f'<input type="hidden" name="next" value="{_e(back)}">'
+        fields = (
+            f'<input type="hidden" name="next" value="{_e(back)}"><input type="hidden" name="tampilan" value="favorit">'
+        )
         button = f'<button type="submit" class="outline" aria-pressed="true" aria-label="{label}" title="{label}">♥'
     else:
         label = _e(gettext("Simpan ke favorit"))
-        fields = '<input type="hidden" name="aksi" value="simpan">'
+        fields = '<input type="hidden" name="aksi" value="simpan"><input type="hidden" name="tampilan" value="kartu">'
         button = (
             f'<button type="submit" class="outline secondary" aria-pressed="false" aria-label="{label}" '
             f'title="{label}">♡'
@@ -122,7 +124,7 @@ def _favourite_form(token, saved: bool = False) -> str:
     return (
         f'<form method="post" action="{action}" class="card-favourite heart" hx-post="{action}" hx-swap="outerHTML">'
         f'<input type="hidden" name="csrfmiddlewaretoken" value="{_e(str(token))}">'
-        f'{fields}<input type="hidden" name="tampilan" value="kartu">{button}</button></form>'
+        f"{fields}{button}</button></form>"
     )
 
 

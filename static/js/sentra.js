@@ -35,6 +35,16 @@
     var target = event.detail.target;
     heartHadFocus = !!(target && target.classList && target.classList.contains("heart") &&
       target.contains(document.activeElement));
+    /* A card leaving the shopper's favourites list (the view retargets its grid item and deletes it): the
+       focus goes to the next card's heart (or the previous one's, or the page heading) before it goes. */
+    if (target && target.tagName === "LI" && target.contains(document.activeElement)) {
+      var near = target.nextElementSibling || target.previousElementSibling;
+      var next = (near && near.querySelector(".heart button")) || document.querySelector("main h1");
+      if (next) {
+        if (!next.hasAttribute("tabindex") && next.tagName === "H1") next.setAttribute("tabindex", "-1");
+        next.focus({ preventScroll: true });
+      }
+    }
   });
   document.addEventListener("htmx:afterSwap", function (event) {
     var form = event.target;
