@@ -186,5 +186,6 @@ def _heart(request: HttpRequest, product: Product, saved: bool) -> HttpResponse:
     if view == "favorit" and not saved:
         return reswap(retarget(HttpResponse(), "closest li"), "delete")
     card = view if view in {"kartu", "favorit"} else ""
-    context = {"product": product, "saved": saved, "card": card, "next_url": _next(request, product.get_absolute_url())}
+    page = request.htmx.current_url_abs_path or product.get_absolute_url()  # cards carry no `next` (page cache)
+    context = {"product": product, "saved": saved, "card": card, "next_url": _next(request, page)}
     return render(request, "reviews/partials/favourite_form.html", context)

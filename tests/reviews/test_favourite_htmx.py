@@ -112,3 +112,13 @@ def test_removing_from_the_favourites_list_without_htmx_reloads_the_list(client,
     response = client.post(_toggle(product), data, follow=True)
     assert response.redirect_chain[-1][0] == reverse("reviews:favourite-list")
     assert not _saved(shopper, product) and "dihapus dari favorit" in response.content.decode()
+
+
+def test_a_swapped_card_heart_goes_back_to_the_page_it_is_on_without_htmx(client, shopper, product):
+    client.force_login(shopper)
+    page = "http://testserver" + reverse("catalog:product-list") + "?halaman=2"
+    response = client.post(_toggle(product), {"aksi": "simpan", "tampilan": "kartu"}, HTTP_HX_CURRENT_URL=page, **HTMX)
+    assert f'name="next" value="{reverse("catalog:product-list")}?halaman=2"' in response.content.decode()
+    elsewhere = "https://evil.example/katalog/"
+    response = client.post(_toggle(product), {"tampilan": "kartu"}, HTTP_HX_CURRENT_URL=elsewhere, **HTMX)
+    assert f'name="next" value="{product.get_absolute_url()}"' in response.content.decode()
