@@ -12,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
 from catalog import selectors as catalog_selectors
 from catalog.models import Product
@@ -38,11 +39,16 @@ def _rate_limited(request: HttpRequest, action: str) -> bool:
     return not consume(request, action=action, user=request.user)
 
 
-def _back(request: HttpRequest, fallback) -> HttpResponse:
+def _next(request: HttpRequest, fallback) -> str:
+    """The posted `next` when it stays on this site, else `fallback`."""
     target = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return redirect(target)
-    return redirect(fallback)
+        return target
+    return str(fallback)
+
+
+def _back(request: HttpRequest, fallback) -> HttpResponse:
+    return redirect(_next(request, fallback))
 
 
 @login_required
@@ -152,15 +158,34 @@ def favourite_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def favourite_toggle(request: HttpRequest, pk: int) -> HttpResponse:
-    """Save or remove a favourite; `aksi=simpan` only saves (the cards' heart, which shows no state)."""
+    """Save or remove a favourite; `aksi=simpan` only saves (the cards' heart, which shows no state).
+
+    An htmx request gets the heart itself in its new state, to swap in place; anonymous visitors sign in first
+    (htmx follows an ordinary redirect inside the page, so it is told to load the sign-in page instead)."""
     product = get_object_or_404(Product.objects.published(), pk=pk)
     if not request.user.is_authenticated:  # back to the product after signing in (this URL takes POST only)
-        return redirect_to_login(product.get_absolute_url())
+        login = redirect_to_login(product.get_absolute_url())
+        return HttpResponseClientRedirect(login.url) if request.htmx else login
     saved = Favourite.objects.filter(user=request.user, product=product).exists()
     if request.POST.get("aksi") == "simpan" and saved:
-        messages.info(request, _("%(name)s sudah ada di favorit Anda.") % {"name": product.name})
-    elif services.favourite_toggle(actor=request.user, product=product):
-        messages.success(request, _("%(name)s disimpan di favorit.") % {"name": product.name})
+        level, text = messages.INFO, _("%(name)s sudah ada di favorit Anda.")
+    elif saved := services.favourite_toggle(actor=request.user, product=product):
+        level, text = messages.SUCCESS, _("%(name)s disimpan di favorit.")
     else:
-        messages.success(request, _("%(name)s dihapus dari favorit.") % {"name": product.name})
+        level, text = messages.SUCCESS, _("%(name)s dihapus dari favorit.")
+    if request.htmx:
+        return _heart(request, product, saved)
+    messages.add_message(request, level, text % {"name": product.name})
     return _back(request, product.get_absolute_url())
+
+
+def _heart(request: HttpRequest, product: Product, saved: bool) -> HttpResponse:
+    """The heart after a tap: a card's (`tampilan=kartu`), or the product page's, with where it came from. A card
+    on the shopper's own list (`tampilan=favorit`) that is no longer saved leaves the list: its grid item goes."""
+    view = request.POST.get("tampilan", "")
+    if view == "favorit" and not saved:
+        return reswap(retarget(HttpResponse(), "closest li"), "delete")
+    card = view if view in {"kartu", "favorit"} else ""
+    page = request.htmx.current_url_abs_path or product.get_absolute_url()  # cards carry no `next` (page cache)
+    context = {"product": product, "saved": saved, "card": card, "next_url": _next(request, page)}
+    return render(request, "reviews/partials/favourite_form.html", context)

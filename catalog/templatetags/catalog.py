@@ -48,8 +48,9 @@ def product_image(image, alt: str = "", size: str = "card", eager: bool = False)
 
 
 @register.simple_tag
-def product_grid(products, csrf_token=None) -> SafeString:
-    """The card grid of a product list (catalogue, home, store page, related products).
+def product_grid(products, csrf_token=None, saved: bool = False) -> SafeString:
+    """The card grid of a product list (catalogue, home, store page, related products); `saved`: the products
+    are the signed-in shopper's favourites (/favorit/), so each card's heart removes.
 
     Built in Python rather than a template included per card: resolving a dozen variables per card in
     Django's template engine took a large share of a 24-card page's budget (see bench/README.md, 'Measured
@@ -63,7 +64,7 @@ def product_grid(products, csrf_token=None) -> SafeString:
         "lapas": _e(gettext("Karya warga binaan Lapas")),
         "badges": _e(gettext("Sertifikat dan keterangan")),
         "reviews": gettext("ulasan"),
-        "heart": _favourite_form(csrf_token),
+        "heart": _favourite_form(csrf_token, saved),
     }
     cards = "".join(f"<li>{_card(product, head, tail, labels)}</li>" for product in products)
     return mark_safe(f'<ul class="card-grid">{cards}</ul>')  # noqa: S308 (every value escaped)
@@ -93,21 +94,37 @@ def _social(product, labels: dict[str, str]) -> str:
     return f'<p class="meta card-social">{" · ".join(parts)}</p>' if parts else ""
 
 
-def _favourite_form(token) -> str:
-    """The heart of every card: a POST that only saves (cards show no per-shopper state; the page cache shares
-    them). `@@pk@@` is the product's pk; the CSRF token is the page's (the page cache swaps it per visitor)."""
+def _favourite_form(token, saved: bool = False) -> str:
+    """The heart of every card: a POST form, which htmx swaps for the heart in its new state (the view answers
+    with reviews/partials/favourite_form.html). Cards show no per-shopper state (the page cache shares them), so
+    this heart only saves (`aksi=simpan`); on the shopper's own list (`saved`) every card is a favourite and the
+    heart removes it (`tampilan=favorit`: htmx then drops the card from the list). `@@pk@@` is the product's pk;
+    the CSRF token is the page's (the page cache swaps it per visitor)."""
     try:
         head, tail = reverse("reviews:favourite-toggle", kwargs={"pk": 1}).rsplit("1", 1)
+        back = reverse("reviews:favourite-list")
     except NoReverseMatch:
         return ""
     if not token or str(token) == "NOTPROVIDED":
         return ""
-    label = _e(gettext("Simpan ke favorit"))
+    action = f"{_e(head)}@@pk@@{_e(tail)}"
+    if saved:
+        label = _e(gettext("Tersimpan di favorit"))
+        fields = (
+            f'<input type="hidden" name="next" value="{_e(back)}"><input type="hidden" name="tampilan" value="favorit">'
+        )
+        button = f'<button type="submit" class="outline" aria-pressed="true" aria-label="{label}" title="{label}">♥'
+    else:
+        label = _e(gettext("Simpan ke favorit"))
+        fields = '<input type="hidden" name="aksi" value="simpan"><input type="hidden" name="tampilan" value="kartu">'
+        button = (
+            f'<button type="submit" class="outline secondary" aria-pressed="false" aria-label="{label}" '
+            f'title="{label}">♡'
+        )
     return (
-        f'<form method="post" action="{_e(head)}@@pk@@{_e(tail)}" class="card-favourite">'
+        f'<form method="post" action="{action}" class="card-favourite heart" hx-post="{action}" hx-swap="outerHTML">'
         f'<input type="hidden" name="csrfmiddlewaretoken" value="{_e(str(token))}">'
-        f'<input type="hidden" name="aksi" value="simpan">'
-        f'<button type="submit" class="outline secondary" aria-label="{label}" title="{label}">♡</button></form>'
+        f"{fields}{button}</button></form>"
     )
 
 

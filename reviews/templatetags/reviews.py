@@ -60,11 +60,13 @@ def product_review_block(context, product) -> dict:
 
 @register.inclusion_tag("reviews/partials/favourite_form.html", takes_context=True)
 def favourite_button(context, product) -> dict:
-    """The heart: a POST form that saves or removes; signed-in shoppers see whether it is saved (one query)."""
+    """The product page's heart: a POST form that saves or removes (htmx swaps it in place); signed-in shoppers
+    see whether it is saved (one query)."""
     request = context.get("request")
     user = getattr(request, "user", None)
     saved = bool(user and user.is_authenticated and Favourite.objects.filter(user=user, product=product).exists())
-    return {"product": product, "saved": saved, "request": request, "csrf_token": context.get("csrf_token")}
+    next_url = request.get_full_path() if request else product.get_absolute_url()
+    return {"product": product, "saved": saved, "next_url": next_url, "csrf_token": context.get("csrf_token")}
 
 
 @register.simple_tag

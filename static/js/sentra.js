@@ -28,6 +28,32 @@
     count.textContent = n > 0 ? " (" + n + ")" : "";
   });
 
+  /* A heart (favourite) swapped by htmx is a new button: give it the focus the old one had, so keyboard users
+     stay in place and screen readers read out its new state (aria-pressed, label). */
+  var heartHadFocus = false;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    heartHadFocus = !!(target && target.classList && target.classList.contains("heart") &&
+      target.contains(document.activeElement));
+    /* A card leaving the shopper's favourites list (the view retargets its grid item and deletes it): the
+       focus goes to the next card's heart (or the previous one's, or the page heading) before it goes. */
+    if (target && target.tagName === "LI" && target.contains(document.activeElement)) {
+      var near = target.nextElementSibling || target.previousElementSibling;
+      var next = (near && near.querySelector(".heart button")) || document.querySelector("main h1");
+      if (next) {
+        if (!next.hasAttribute("tabindex") && next.tagName === "H1") next.setAttribute("tabindex", "-1");
+        next.focus({ preventScroll: true });
+      }
+    }
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var form = event.target;
+    if (!heartHadFocus || !form.classList || !form.classList.contains("heart")) return;
+    heartHadFocus = false;
+    var button = form.querySelector("button");
+    if (button) button.focus({ preventScroll: true });
+  });
+
   /* Escape closes an open menu or filter sheet. */
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
