@@ -136,6 +136,7 @@ def _reviews(own_shop: dict, mine: dict, theirs: dict, shopper, other_shop: dict
     at the other shop (reviews app)."""
     from django.utils import timezone
 
+    from reviews.models import Favourite, ReviewReport
     from reviews.services import create_review
 
     def line(buyer, shop):
@@ -148,6 +149,9 @@ def _reviews(own_shop: dict, mine: dict, theirs: dict, shopper, other_shop: dict
     own_review = create_review(actor=shopper, line_id=line(shopper, own_shop).pk, rating=5, body="Enak")
     other_review = create_review(actor=other_shopper, line_id=line(other_shopper, other_shop).pk, rating=4)
     own_shop["review"] = mine["member"]["review"] = own_review
+    # Rows the admin lists that no page above creates: a report and a favourite.
+    ReviewReport.objects.create(review=other_review, reporter=shopper, reason="Uji akses")
+    Favourite.objects.create(user=shopper, product=other_shop["product"])
     mine["shopper"] |= {"review": own_review, "review_line": line(shopper, own_shop)}
     theirs |= {"review": other_review, "review_line": line(other_shopper, other_shop)}
 
@@ -502,6 +506,7 @@ DINAS_ADMIN_PERMISSIONS = {
     "buyers.organisation": {"view"},
     "buyers.buyerorder": {"view"},
     "buyers.invoice": {"view"},
+    "reviews.review": {"view"},  # reviews 0003, with moderate_review
 }
 # Ledgers nobody writes by hand in the admin, not even a superuser.
 ADMIN_NOBODY = {
@@ -520,6 +525,9 @@ ADMIN_NOBODY = {
     "buyers.buyerorder": {"add", "delete"},
     "buyers.occurrence": {"add", "delete"},
     "buyers.invoice": {"add", "delete"},
+    "reviews.review": {"add", "delete"},  # moderated in the console only (reviews/admin.py)
+    "reviews.reviewreport": {"add", "delete"},
+    "reviews.favourite": {"add", "delete"},  # the shopper's own
 }
 ADMIN_VIEWS = {"changelist": "view", "add": "add", "change": "view", "delete": "delete", "history": "view"}
 
