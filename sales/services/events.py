@@ -4,8 +4,13 @@ stock leaves and returns to the shop through orders.services.stock (rows locked 
 
 from collections.abc import Iterable, Mapping
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from catalog.models import Product
@@ -14,6 +19,7 @@ from orders.services.stock import lock_products, stock_from_event, stock_sell
 from sentra.exceptions import DomainError
 from sentra.slugs import unique_slug
 from vendors.models import Vendor
+from vendors.services.review import vendor_recipients
 
 from ..models import Event, EventApplication, EventLog, EventStock, Stall
 from .counter import SELLABLE
@@ -221,6 +227,7 @@ def application_accept(*, application: EventApplication, actor, stall: Stall, re
         _check_decidable(locked.event)
         locked.stall = _lock_stall_with_room(stall, locked)
         locked.transition(EventApplication.Status.ACCEPTED, actor=actor, reason=(reason or "").strip())
+        _notify_decision(locked, "accepted")
     return locked
 
 
@@ -232,6 +239,7 @@ def application_decline(*, application: EventApplication, actor, reason: str) ->
         if locked.stock.filter(sent__gt=0).exists():
             raise EventError(_("Stok UMKM ini sudah dibawa ke lapak; pendaftarannya tidak dapat ditolak lagi."))
         locked.transition(EventApplication.Status.DECLINED, actor=actor, reason=(reason or "").strip())
+        _notify_decision(locked, "declined")
     return locked
 
 
@@ -241,7 +249,7 @@ def stall_assign(*, application: EventApplication, actor, stall: Stall) -> Event
         locked = EventApplication.objects.select_for_update().get(pk=application.pk)
         if locked.status != EventApplication.Status.ACCEPTED:
             raise EventError(_("Hanya pendaftar yang diterima yang dapat ditempatkan di lapak."))
-        before = locked.stall.code if locked.stall else ""
+        before_id, before = locked.stall_id, locked.stall.code if locked.stall else ""
         locked.stall = _lock_stall_with_room(stall, locked)
         locked.save(update_fields=["stall"])
         EventLog.objects.create(
@@ -251,7 +259,34 @@ def stall_assign(*, application: EventApplication, actor, stall: Stall) -> Event
             detail=f"{before} → {locked.stall.code}",
             actor=actor,
         )
+        if locked.stall_id != before_id:
+            _notify_decision(locked, "moved")
     return locked
+
+
+def _notify_decision(application: EventApplication, kind: str) -> None:
+    """Email the vendor's members about a decision (`accepted`, `declined`, `moved`) once it is committed; the
+    project's EMAIL_BACKEND queues the message (sentra/mail.py), so a rolled-back decision sends nothing."""
+    event = application.event
+    context = {
+        "kind": kind,
+        "application": application,
+        "event": event,
+        "vendor": application.vendor,
+        "stall_code": application.stall.code if application.stall else "",
+        "portal_url": settings.SITE_URL.rstrip("/") + reverse("vendors:event-detail", kwargs={"slug": event.slug}),
+    }
+    transaction.on_commit(lambda: _send_decision(application.vendor, context))
+
+
+def _send_decision(vendor: Vendor, context: dict) -> None:
+    recipients = vendor_recipients(vendor)
+    if not recipients:
+        return
+    with translation.override(settings.LANGUAGE_CODE):  # owners read Indonesian, whatever the staff's language
+        subject = " ".join(render_to_string("emails/sales/application_decision_subject.txt", context).split())
+        body = render_to_string("emails/sales/application_decision_body.txt", context)
+    send_mail(subject, body, None, recipients)
 
 
 def _clean_quantities(items: Mapping[int, int]) -> dict[int, int]:
